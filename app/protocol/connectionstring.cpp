@@ -1,0 +1,106 @@
+#include "connectionstring.h"
+
+using namespace Qt::StringLiterals;
+
+namespace wr {
+
+namespace {
+bool fail(QString *error, const QString &reason)
+{
+    if (error)
+        *error = reason;
+    return false;
+}
+} // namespace
+
+std::optional<ConnectionString> ConnectionString::parse(const QString &text, QString *error)
+{
+    QString endpoint;
+    QString accessKey;
+    QString version;
+    QString port;
+    const auto parts = text.split(u';', Qt::SkipEmptyParts);
+    for (const QString &part : parts) {
+        const qsizetype eq = part.indexOf(u'=');
+        if (eq <= 0) {
+            if (part.trimmed().isEmpty())
+                continue;
+            fail(error, u"connection string: '%1' is not a key=value pair"_s.arg(part));
+            return std::nullopt;
+        }
+        const QString key = part.left(eq).trimmed().toLower();
+        const QString value = part.mid(eq + 1).trimmed();
+        if (key == "endpoint"_L1)
+            endpoint = value;
+        else if (key == "accesskey"_L1)
+            accessKey = value;
+        else if (key == "version"_L1)
+            version = value;
+        else if (key == "port"_L1)
+            port = value;
+        // Unknown keys (ClientEndpoint, ServerEndpoint, …) are ignored like the SDK does.
+    }
+    if (endpoint.isEmpty()) {
+        fail(error, u"connection string: Endpoint is missing"_s);
+        return std::nullopt;
+    }
+    if (accessKey.isEmpty()) {
+        fail(error, u"connection string: AccessKey is missing"_s);
+        return std::nullopt;
+    }
+    if (!endpoint.contains("://"_L1))
+        endpoint.prepend("https://"_L1);
+    QUrl url(endpoint, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty()) {
+        fail(error, u"connection string: Endpoint '%1' is not a valid URL"_s.arg(endpoint));
+        return std::nullopt;
+    }
+    const QString scheme = url.scheme().toLower();
+    if (scheme != "http"_L1 && scheme != "https"_L1) {
+        fail(error, u"connection string: Endpoint must be http or https, not '%1'"_s.arg(scheme));
+        return std::nullopt;
+    }
+    if (!port.isEmpty()) {
+        bool ok = false;
+        const int p = port.toInt(&ok);
+        if (!ok || p <= 0 || p > 65535) {
+            fail(error, u"connection string: Port '%1' is not a port number"_s.arg(port));
+            return std::nullopt;
+        }
+        url.setPort(p);
+    }
+    url.setScheme(scheme);
+    url.setQuery(QString());
+    url.setFragment(QString());
+    QString path = url.path();
+    if (!path.endsWith(u'/'))
+        path.append(u'/');
+    url.setPath(path);
+
+    ConnectionString cs;
+    cs.endpoint = url;
+    cs.accessKey = accessKey;
+    cs.version = version.isEmpty() ? u"1.0"_s : version;
+    return cs;
+}
+
+QString ConnectionString::toString() const
+{
+    QUrl base = endpoint;
+    const int port = base.port();
+    base.setPort(-1);
+    QString text = "Endpoint="_L1 + base.toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash)
+        + ";AccessKey="_L1 + accessKey + ";Version="_L1 + version + u';';
+    if (port > 0)
+        text += "Port="_L1 + QString::number(port) + u';';
+    return text;
+}
+
+QUrl ConnectionString::webSocketEndpoint() const
+{
+    QUrl url = endpoint;
+    url.setScheme(endpoint.scheme() == "https"_L1 ? u"wss"_s : u"ws"_s);
+    return url;
+}
+
+} // namespace wr
