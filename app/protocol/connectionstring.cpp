@@ -86,13 +86,14 @@ std::optional<ConnectionString> ConnectionString::parse(const QString &text, QSt
 
 QString ConnectionString::toString() const
 {
-    QUrl base = endpoint;
-    const int port = base.port();
-    base.setPort(-1);
-    QString text = "Endpoint="_L1 + base.toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash)
-        + ";AccessKey="_L1 + accessKey + ";Version="_L1 + version + u';';
-    if (port > 0)
-        text += "Port="_L1 + QString::number(port) + u';';
+    // The shape of the Azure portal's strings: no trailing slash, Port as its own key.
+    const QString base =
+        endpoint.toString(QUrl::RemoveUserInfo | QUrl::RemovePort | QUrl::RemovePath
+                          | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    QString text = "Endpoint="_L1 + base + u';';
+    if (endpoint.port() > 0)
+        text += "Port="_L1 + QString::number(endpoint.port()) + u';';
+    text += "AccessKey="_L1 + accessKey + ";Version="_L1 + version + u';';
     return text;
 }
 

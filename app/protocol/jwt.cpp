@@ -6,6 +6,8 @@
 #include <QMessageAuthenticationCode>
 #include <QUrl>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace wr {
@@ -86,7 +88,11 @@ std::optional<qint64> numericDate(const QJsonValue &value)
 {
     if (!value.isDouble())
         return std::nullopt;
-    return static_cast<qint64>(value.toDouble());
+    // Clamp first: converting an out-of-range double is undefined behaviour (x86 yields
+    // INT64_MIN, which turned nbf=1e300 into "valid since forever"). ±2^53 s is beyond any
+    // real date and leaves room for the clock-skew arithmetic.
+    constexpr double kLimit = 9007199254740992.0;
+    return static_cast<qint64>(std::clamp(value.toDouble(), -kLimit, kLimit));
 }
 
 QStringList pathSegments(const QString &path)

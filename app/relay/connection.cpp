@@ -1,0 +1,250 @@
+#include "connection.h"
+
+#include "logging.h"
+#include "relaymetrics.h"
+
+#include <QRandomGenerator>
+#include <QWebSocket>
+
+using namespace Qt::StringLiterals;
+
+namespace wr {
+
+namespace {
+constexpr qsizetype kMaxRememberedAckIds = 4096;
+
+QString randomToken(int bytes)
+{
+    QByteArray raw(bytes, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(raw.begin(), raw.end());
+    return QString::fromLatin1(
+        raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+} // namespace
+
+Permissions Permissions::fromRoles(const QStringList &roles)
+{
+    Permissions p;
+    for (const QString &role : roles) {
+        if (role == "webpubsub.joinLeaveGroup"_L1)
+            p.m_joinLeave.any = true;
+        else if (role == "webpubsub.sendToGroup"_L1)
+            p.m_send.any = true;
+        else if (role.startsWith("webpubsub.joinLeaveGroup."_L1))
+            p.m_joinLeave.groups.insert(role.mid(25));
+        else if (role.startsWith("webpubsub.sendToGroup."_L1))
+            p.m_send.groups.insert(role.mid(22));
+    }
+    return p;
+}
+
+bool Permissions::allows(Kind kind, const QString &group) const
+{
+    const Entry &e = entry(kind);
+    return e.any || e.groups.contains(group);
+}
+
+void Permissions::grant(Kind kind, const QString &target)
+{
+    if (target.isEmpty())
+        entry(kind).any = true;
+    else
+        entry(kind).groups.insert(target);
+}
+
+void Permissions::revoke(Kind kind, const QString &target)
+{
+    if (target.isEmpty()) {
+        entry(kind).any = false;
+        entry(kind).groups.clear();
+    } else {
+        entry(kind).groups.remove(target);
+    }
+}
+
+bool Permissions::has(Kind kind, const QString &target) const
+{
+    const Entry &e = entry(kind);
+    return target.isEmpty() ? e.any : (e.any || e.groups.contains(target));
+}
+
+ClientConnection::ClientConnection(QString id, QString hubKey, QString userId, bool reliable,
+                                   Permissions permissions, const SessionLimits &limits,
+                                   RelayMetrics *metrics, QObject *parent)
+    : QObject(parent)
+    , m_id(std::move(id))
+    , m_hubKey(std::move(hubKey))
+    , m_userId(std::move(userId))
+    , m_reliable(reliable)
+    , m_permissions(std::move(permissions))
+    , m_limits(limits)
+    , m_metrics(metrics)
+    , m_reconnectionToken(randomToken(24))
+{
+    m_retention.setSingleShot(true);
+    connect(&m_retention, &QTimer::timeout, this, [this] {
+        ++m_metrics->sessionsExpired;
+        qCDebug(lcRelay) << "session" << m_id << "expired";
+        end(QString());
+    });
+}
+
+ClientConnection::~ClientConnection()
+{
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
+    }
+}
+
+QString ClientConnection::rotateReconnectionToken()
+{
+    m_reconnectionToken = randomToken(24);
+    return m_reconnectionToken;
+}
+
+void ClientConnection::attach(QWebSocket *socket)
+{
+    m_retention.stop();
+    if (m_socket && m_socket != socket)
+        detach();
+    m_socket = socket;
+    socket->setParent(this);
+}
+
+void ClientConnection::detach()
+{
+    if (!m_socket)
+        return;
+    QWebSocket *socket = m_socket;
+    m_socket = nullptr;
+    socket->disconnect(this);
+    if (socket->state() != QAbstractSocket::UnconnectedState)
+        socket->abort();
+    socket->deleteLater();
+    ++m_metrics->connectionsClosed;
+}
+
+void ClientConnection::startRetention()
+{
+    m_retention.start(m_limits.retentionSeconds * 1000);
+}
+
+qint64 ClientConnection::pendingSendBytes() const
+{
+    return m_socket ? m_socket->bytesToWrite() : 0;
+}
+
+void ClientConnection::writeFrame(const QString &frame)
+{
+    m_socket->sendTextMessage(frame);
+    ++m_metrics->messagesDelivered;
+    m_metrics->bytesSent += quint64(frame.size());
+}
+
+bool ClientConnection::deliver(const wps::EncodedData &data, bool droppable)
+{
+    if (m_ended)
+        return false;
+    if (droppable) {
+        if (!m_socket) {
+            ++m_metrics->droppedWhileRecovering;
+            return true;
+        }
+        if (m_socket->bytesToWrite() > m_limits.maxPendingSendBytes) {
+            ++m_metrics->droppedSlowConsumer;
+            return true;
+        }
+    }
+    if (!m_reliable) {
+        if (!m_socket)
+            return true;
+        // An unreliable reader that is far behind even on acked traffic is cut off, as the
+        // service does: its memory must stay bounded.
+        if (m_socket->bytesToWrite() > m_limits.bufferBytes) {
+            ++m_metrics->sessionsDroppedOverflow;
+            end(u"the connection could not keep up and was closed"_s);
+            return false;
+        }
+        writeFrame(data.textFrame(std::nullopt));
+        return true;
+    }
+    const quint64 sequenceId = ++m_lastSequenceId;
+    QString frame = data.textFrame(sequenceId);
+    m_bufferBytes += frame.size() * 2;
+    if (qsizetype(m_buffer.size()) >= m_limits.bufferMessages
+        || m_bufferBytes > m_limits.bufferBytes) {
+        ++m_metrics->sessionsDroppedOverflow;
+        qCInfo(lcRelay) << "session" << m_id << "dropped: un-acked buffer overflowed";
+        end(u"un-acked message buffer overflowed; the session was dropped"_s);
+        return false;
+    }
+    if (m_socket)
+        writeFrame(frame);
+    m_buffer.push_back({ sequenceId, std::move(frame) });
+    return true;
+}
+
+void ClientConnection::sendControl(const QByteArray &json)
+{
+    if (!m_socket)
+        return;
+    m_socket->sendTextMessage(QString::fromUtf8(json));
+    m_metrics->bytesSent += quint64(json.size());
+}
+
+void ClientConnection::acknowledge(quint64 sequenceId)
+{
+    while (!m_buffer.empty() && m_buffer.front().sequenceId <= sequenceId) {
+        m_bufferBytes -= m_buffer.front().frame.size() * 2;
+        m_buffer.pop_front();
+    }
+}
+
+void ClientConnection::replayBuffered()
+{
+    if (!m_socket)
+        return;
+    for (const Buffered &b : m_buffer)
+        writeFrame(b.frame);
+}
+
+void ClientConnection::markProcessed(quint64 ackId)
+{
+    m_processedAckIds.insert(ackId);
+    m_processedOrder.push_back(ackId);
+    if (qsizetype(m_processedOrder.size()) > kMaxRememberedAckIds) {
+        m_processedAckIds.remove(m_processedOrder.front());
+        m_processedOrder.pop_front();
+    }
+}
+
+void ClientConnection::end(const QString &reason, int closeCode)
+{
+    if (m_ended)
+        return;
+    m_ended = true;
+    m_retention.stop();
+    if (m_socket) {
+        if (!reason.isEmpty())
+            sendControl(wps::encode(wps::Disconnected { reason }));
+        QWebSocket *socket = m_socket;
+        m_socket = nullptr;
+        socket->disconnect(this);
+        socket->close(QWebSocketProtocol::CloseCode(closeCode), reason.left(120));
+        // Give the close frame a moment to leave, then make sure the socket goes away.
+        QTimer::singleShot(2000, socket, [socket] {
+            socket->abort();
+            socket->deleteLater();
+        });
+        connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+        socket->setParent(nullptr);
+        ++m_metrics->connectionsClosed;
+    }
+    m_buffer.clear();
+    m_bufferBytes = 0;
+    Q_EMIT ended(this);
+}
+
+} // namespace wr

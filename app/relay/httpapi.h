@@ -1,0 +1,74 @@
+#pragma once
+
+#include "hub.h"
+#include "relaymetrics.h"
+
+#include <QAbstractHttpServer>
+#include <QElapsedTimer>
+#include <QHttpServerResponder>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+
+namespace wr {
+
+struct InviteSecret;
+
+struct HttpApiSettings
+{
+    QList<QByteArray> keys;
+    QString defaultHub;
+    QList<QPair<QString, QString>> invites; // role, secret
+    bool tls = false;
+    QUrl endpoint; // http(s)://host:port/ as the relay advertises itself
+    qint64 tokenLifetimeSeconds = 3600;
+};
+
+// Everything on the relay's port that is not a WebSocket: the Web PubSub data-plane REST API
+// (reference §8.1, exact status codes), negotiate, /healthz, /metrics, and the 401/400
+// answers to upgrade requests that were refused before any WebSocket exists.
+class HttpApi : public QAbstractHttpServer
+{
+    Q_OBJECT
+
+public:
+    HttpApi(HubService *hub, RelayMetrics *metrics, HttpApiSettings settings,
+            QObject *parent = nullptr);
+
+    // The Watchroom roles of PROTOCOL.md as Web PubSub permissions for a board.
+    static QStringList rolesFor(const QString &role, const QString &board);
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    struct Reply
+    {
+        QHttpServerResponder::StatusCode status;
+        QByteArray body;
+        QByteArray contentType;
+        QByteArray errorCode;
+    };
+    static Reply error(QHttpServerResponder::StatusCode status, const QByteArray &code,
+                       const QString &message);
+    static Reply json(const QJsonObject &object,
+                      QHttpServerResponder::StatusCode status = QHttpServerResponder::StatusCode::Ok);
+    static Reply empty(QHttpServerResponder::StatusCode status);
+    void send(const QHttpServerRequest &request, QTcpSocket *socket, const Reply &reply);
+
+    Reply negotiate(const QHttpServerRequest &request);
+    Reply rest(const QHttpServerRequest &request, const QStringList &segments);
+    Reply root(const QHttpServerRequest &request) const;
+    QUrl advertisedBase(const QHttpServerRequest &request) const;
+
+    HubService *m_hub;
+    RelayMetrics *m_metrics;
+    HttpApiSettings m_settings;
+    QElapsedTimer m_uptime;
+};
+
+} // namespace wr

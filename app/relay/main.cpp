@@ -1,0 +1,113 @@
+#include "relay.h"
+#include "relayconfig.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QSocketNotifier>
+#include <QTextStream>
+#include <QTimer>
+
+#include <csignal>
+#include <cstdio>
+
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+#ifdef Q_OS_UNIX
+int g_signalFds[2] = { -1, -1 };
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalFds[1], &byte, 1);
+}
+
+// SIGINT/SIGTERM become an event-loop event, so clients are closed cleanly.
+void installSignalHandlers(QCoreApplication *app, wr::Relay *relay)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_signalFds[0], QSocketNotifier::Read, app);
+    QObject::connect(notifier, &QSocketNotifier::activated, app, [app, relay, notifier] {
+        notifier->setEnabled(false);
+        char byte;
+        [[maybe_unused]] const auto n = ::read(g_signalFds[0], &byte, 1);
+        relay->stop();
+        // Let the close frames leave before the process ends.
+        QTimer::singleShot(200, app, &QCoreApplication::quit);
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+#else
+void installSignalHandlers(QCoreApplication *, wr::Relay *) { }
+#endif
+
+QString loggingRules(const QString &level)
+{
+    // Qt HttpServer warns about every upgrade it is asked to refuse; the relay refuses
+    // unauthorised upgrades on purpose and counts them in /metrics instead.
+    QString rules = u"qt.httpserver.warning=false\n"_s;
+    if (level == "debug"_L1)
+        rules += u"watchroom.*.debug=true\n"_s;
+    else if (level == "info"_L1)
+        rules += u"watchroom.*.info=true\n"_s;
+    else if (level == "error"_L1)
+        rules += u"watchroom.*.warning=false\n"_s;
+    return rules;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"watchroom-relay"_s);
+    QCoreApplication::setOrganizationName(u"watchroom"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(WATCHROOM_VERSION));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const wr::ConfigResult parsed =
+        wr::parseRelayConfig(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment());
+    switch (parsed.outcome) {
+    case wr::ConfigOutcome::ShowHelp:
+    case wr::ConfigOutcome::ShowVersion:
+        out << parsed.message << Qt::endl;
+        return 0;
+    case wr::ConfigOutcome::Error:
+        err << "watchroom-relay: " << parsed.message << Qt::endl;
+        return 2;
+    case wr::ConfigOutcome::Run:
+        break;
+    }
+    QLoggingCategory::setFilterRules(loggingRules(parsed.config.logLevel));
+
+    wr::Relay relay(parsed.config);
+    QString error;
+    if (!relay.start(&error)) {
+        err << "watchroom-relay: " << error << Qt::endl;
+        return 1;
+    }
+    installSignalHandlers(&app, &relay);
+
+    // Scripts wait for the first line; keep it exactly this shape.
+    out << "Listening on "
+        << relay.httpUrl().toString(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment)
+        << Qt::endl;
+    out << "Connection string: " << relay.connectionString() << Qt::endl;
+    out << "Negotiate: " << relay.negotiateUrl().toString() << Qt::endl;
+    if (!parsed.config.dataDir.isEmpty())
+        out << "Data directory: " << parsed.config.dataDir << Qt::endl;
+    return app.exec();
+}

@@ -1,0 +1,229 @@
+#include "relay.h"
+
+#include "clientauth.h"
+#include "connectionstring.h"
+#include "frontserver.h"
+#include "httpapi.h"
+#include "hub.h"
+#include "logging.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSaveFile>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+using namespace Qt::StringLiterals;
+
+namespace wr {
+
+Relay::Relay(RelayConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+{
+}
+
+Relay::~Relay()
+{
+    delete m_front;
+    delete m_http;
+    delete m_hub;
+}
+
+bool Relay::loadAccessKeys(QString *error)
+{
+    for (const QString &key : std::as_const(m_config.accessKeys))
+        m_keys.append(key.toUtf8());
+    if (!m_keys.isEmpty())
+        return true;
+    const auto generate = [] {
+        QByteArray raw(32, Qt::Uninitialized);
+        QRandomGenerator::system()->generate(raw.begin(), raw.end());
+        return raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    };
+    if (m_config.dataDir.isEmpty()) {
+        m_keys.append(generate());
+        return true;
+    }
+    const QString path = QDir(m_config.dataDir).filePath(u"access-key"_s);
+    QFile existing(path);
+    if (existing.exists()) {
+        if (!existing.open(QIODevice::ReadOnly)) {
+            *error = u"cannot read the access key %1: %2"_s.arg(path, existing.errorString());
+            return false;
+        }
+        const QByteArray key = existing.readAll().trimmed();
+        if (key.size() < 16) {
+            *error = u"the access key in %1 is shorter than 16 characters"_s.arg(path);
+            return false;
+        }
+        m_keys.append(key);
+        return true;
+    }
+    if (!QDir().mkpath(m_config.dataDir)) {
+        *error = u"cannot create the data directory %1"_s.arg(m_config.dataDir);
+        return false;
+    }
+    QSaveFile file(path);
+    const QByteArray key = generate();
+    if (!file.open(QIODevice::WriteOnly)
+        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || file.write(key + '\n') < 0 || !file.commit()) {
+        *error = u"cannot write the access key %1: %2"_s.arg(path, file.errorString());
+        return false;
+    }
+    m_keys.append(key);
+    return true;
+}
+
+bool Relay::start(QString *error)
+{
+    if (!loadAccessKeys(error))
+        return false;
+
+    SessionLimits limits;
+    limits.bufferMessages = m_config.reliableBufferMessages;
+    limits.bufferBytes = m_config.reliableBufferBytes;
+    limits.maxPendingSendBytes = m_config.maxPendingSendBytes;
+    limits.retentionSeconds = m_config.sessionRetentionSeconds;
+    m_hub = new HubService(limits, &m_metrics);
+
+    m_webSockets = new QWebSocketServer(u"watchroom-relay"_s, QWebSocketServer::NonSecureMode,
+                                        m_hub);
+    m_webSockets->setSupportedSubprotocols(
+        { QString(wps::kJsonReliableProtocol), QString(wps::kJsonProtocol) });
+    m_webSockets->setMaxPendingConnections(1024);
+    connect(m_webSockets, &QWebSocketServer::newConnection, m_hub, [this] {
+        while (QWebSocket *socket = m_webSockets->nextPendingConnection()) {
+            const QNetworkRequest handshake = socket->request();
+            const ClientRequest request = inspectClientRequest(
+                socket->requestUrl(), handshake.rawHeader("Authorization"), m_keys);
+            const bool reliable = socket->subprotocol() == wps::kJsonReliableProtocol;
+            if (request.kind == ClientRequest::Kind::Recovery) {
+                m_hub->recover(socket, request.hub, request.connectionId,
+                               request.reconnectionToken);
+            } else if (request.authorized && !socket->subprotocol().isEmpty()) {
+                m_hub->accept(socket, request.identity, reliable);
+            } else {
+                // The front server checked this already; a token can expire in between.
+                ++m_metrics.authFailures;
+                socket->close(QWebSocketProtocol::CloseCodePolicyViolated, request.error.left(120));
+                socket->deleteLater();
+            }
+        }
+    });
+
+    m_front = new FrontServer(m_webSockets);
+    m_front->setListenBacklogSize(1024);
+    m_front->setRouter([this](const RequestHead &head) {
+        if (!head.isWebSocketUpgrade())
+            return FrontServer::Route::Http;
+        if (chooseSubprotocol(head.header("sec-websocket-protocol")).isEmpty())
+            return FrontServer::Route::Http; // answered with 400 by the HTTP side
+        const ClientRequest request =
+            inspectClientRequest(head.url, head.header("authorization"), m_keys);
+        if (request.kind == ClientRequest::Kind::Recovery
+            || (request.kind == ClientRequest::Kind::New && request.authorized))
+            return FrontServer::Route::WebSocket;
+        return FrontServer::Route::Http; // answered with 401 before any WebSocket exists
+    });
+    connect(m_front, &FrontServer::badRequest, this, [this] { ++m_metrics.badHttpRequests; });
+
+    if (!m_config.tlsCertificatePath.isEmpty()) {
+        QFile certFile(m_config.tlsCertificatePath);
+        QFile keyFile(m_config.tlsKeyPath);
+        if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
+            *error = u"cannot read the TLS certificate or key"_s;
+            return false;
+        }
+        const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll());
+        const QByteArray keyData = keyFile.readAll();
+        QSslKey key(keyData, QSsl::Rsa);
+        if (key.isNull())
+            key = QSslKey(keyData, QSsl::Ec);
+        if (chain.isEmpty() || key.isNull()) {
+            *error = u"%1 is not a PEM certificate or %2 not a PEM RSA/EC private key"_s.arg(
+                m_config.tlsCertificatePath, m_config.tlsKeyPath);
+            return false;
+        }
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificateChain(chain);
+        tls.setPrivateKey(key);
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        m_front->setTlsConfiguration(tls);
+    }
+
+    if (!m_front->listen(m_config.listenAddress, m_config.port)) {
+        *error = u"cannot listen on %1:%2: %3"_s.arg(m_config.listenAddress.toString())
+                     .arg(m_config.port)
+                     .arg(m_front->errorString());
+        return false;
+    }
+
+    HttpApiSettings settings;
+    settings.keys = m_keys;
+    settings.defaultHub = m_config.defaultHub;
+    for (const InviteSecret &invite : std::as_const(m_config.invites))
+        settings.invites.append({ invite.role, invite.secret });
+    settings.tls = m_front->isTls();
+    settings.endpoint = httpUrl();
+    m_http = new HttpApi(m_hub, &m_metrics, settings);
+    m_http->bind(m_front);
+    qCInfo(lcRelay) << "listening on" << httpUrl().toString();
+    return true;
+}
+
+void Relay::stop()
+{
+    if (m_hub)
+        m_hub->closeEverything(u"the relay is shutting down"_s);
+    if (m_front)
+        m_front->close();
+}
+
+quint16 Relay::port() const
+{
+    return m_front ? m_front->serverPort() : 0;
+}
+
+QUrl Relay::httpUrl() const
+{
+    if (!m_config.publicUrl.isEmpty()) {
+        QUrl url(m_config.publicUrl);
+        if (!url.path().endsWith(u'/'))
+            url.setPath(url.path() + u'/');
+        return url;
+    }
+    QHostAddress address = m_config.listenAddress;
+    if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4)
+        address = QHostAddress::LocalHost;
+    else if (address == QHostAddress::AnyIPv6)
+        address = QHostAddress::LocalHostIPv6;
+    QUrl url;
+    url.setScheme(m_front && m_front->isTls() ? u"https"_s : u"http"_s);
+    url.setHost(address.toString());
+    url.setPort(port());
+    url.setPath(u"/"_s);
+    return url;
+}
+
+QString Relay::connectionString() const
+{
+    ConnectionString cs;
+    cs.endpoint = httpUrl();
+    cs.accessKey = QString::fromUtf8(m_keys.value(0));
+    cs.version = u"1.0"_s;
+    return cs.toString();
+}
+
+QUrl Relay::negotiateUrl(const QString &board) const
+{
+    QUrl url = httpUrl().resolved(QUrl(u"negotiate"_s));
+    url.setQuery(u"board="_s + board + u"&user=NAME&role=annotator"_s);
+    return url;
+}
+
+} // namespace wr

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "relayconfig.h"
+#include "relaymetrics.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+class QWebSocketServer;
+
+namespace wr {
+
+class FrontServer;
+class HttpApi;
+class HubService;
+
+// watchroom-relay as a library object: one port serving the Web PubSub client endpoint, the
+// REST API, negotiate, /healthz and /metrics. The executable, the tests and (later) the
+// desktop app's embedded relay all use this class.
+class Relay : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Relay(RelayConfig config, QObject *parent = nullptr);
+    ~Relay() override;
+
+    bool start(QString *error);
+    // Tells every client the relay is going away (1001) and stops listening.
+    void stop();
+
+    quint16 port() const;
+    QUrl httpUrl() const;                // http(s)://host:port/
+    QString connectionString() const;
+    QUrl negotiateUrl(const QString &board = QStringLiteral("main")) const;
+    QList<QByteArray> accessKeys() const { return m_keys; }
+
+    HubService *hub() const { return m_hub; }
+    const RelayMetrics &metrics() const { return m_metrics; }
+    const RelayConfig &config() const { return m_config; }
+
+private:
+    bool loadAccessKeys(QString *error);
+
+    RelayConfig m_config;
+    RelayMetrics m_metrics;
+    QList<QByteArray> m_keys;
+    HubService *m_hub = nullptr;
+    QWebSocketServer *m_webSockets = nullptr;
+    FrontServer *m_front = nullptr;
+    HttpApi *m_http = nullptr;
+};
+
+} // namespace wr

@@ -1,0 +1,571 @@
+#include "relayconfig.h"
+
+#include "logging.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QUrl>
+
+#include <array>
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+namespace wr {
+
+namespace {
+
+// Settings that can come from more than one source. Flags, environment variables and file keys
+// are looked up through settingTable so the three sources cannot drift apart.
+enum class Setting {
+    Listen,
+    Port,
+    AccessKeys,
+    DataDir,
+    Hub,
+    Invites,
+    TlsCert,
+    TlsKey,
+    PublicUrl,
+    LogLevel,
+    MaxFrameBytes,
+    ReliableBufferMessages,
+    ReliableBufferBytes,
+    SessionRetentionSeconds,
+    MaxPendingSendBytes,
+    Count
+};
+
+struct SettingInfo
+{
+    Setting setting;
+    QLatin1StringView flag; // empty: no command-line flag
+    QLatin1StringView environment; // after WATCHROOM_RELAY_; empty: no variable
+    QLatin1StringView fileKey; // QSettings key; [limits] keys are "limits/…"
+    bool isList;
+};
+
+constexpr std::array<SettingInfo, size_t(Setting::Count)> settingTable = { {
+        { Setting::Listen, "listen"_L1, "LISTEN"_L1, "listen"_L1, false },
+        { Setting::Port, "port"_L1, "PORT"_L1, "port"_L1, false },
+        { Setting::AccessKeys, "access-key"_L1, "ACCESS_KEY"_L1, "access-key"_L1, true },
+        { Setting::DataDir, "data-dir"_L1, "DATA_DIR"_L1, "data-dir"_L1, false },
+        { Setting::Hub, "hub"_L1, "HUB"_L1, "hub"_L1, false },
+        { Setting::Invites, "invite"_L1, "INVITES"_L1, "invites"_L1, true },
+        { Setting::TlsCert, "tls-cert"_L1, "TLS_CERT"_L1, "tls-cert"_L1, false },
+        { Setting::TlsKey, "tls-key"_L1, "TLS_KEY"_L1, "tls-key"_L1, false },
+        { Setting::PublicUrl, "public-url"_L1, "PUBLIC_URL"_L1, "public-url"_L1, false },
+        { Setting::LogLevel, "log-level"_L1, "LOG_LEVEL"_L1, "log-level"_L1, false },
+        { Setting::MaxFrameBytes, "max-frame-bytes"_L1, {}, "limits/max-frame-bytes"_L1, false },
+        { Setting::ReliableBufferMessages, {}, {}, "limits/reliable-buffer-messages"_L1, false },
+        { Setting::ReliableBufferBytes, {}, {}, "limits/reliable-buffer-bytes"_L1, false },
+        { Setting::SessionRetentionSeconds, {}, {}, "limits/session-retention-seconds"_L1, false },
+        { Setting::MaxPendingSendBytes, {}, {}, "limits/max-pending-send-bytes"_L1, false },
+} };
+
+constexpr QLatin1StringView environmentPrefix = "WATCHROOM_RELAY_"_L1;
+constexpr QLatin1StringView configFlag = "config"_L1;
+constexpr QLatin1StringView configEnvironment = "WATCHROOM_RELAY_CONFIG"_L1;
+
+const QStringList &validRoles()
+{
+    static const QStringList roles = { u"viewer"_s, u"annotator"_s, u"source"_s, u"admin"_s };
+    return roles;
+}
+
+const QStringList &validLogLevels()
+{
+    static const QStringList levels = { u"error"_s, u"warning"_s, u"info"_s, u"debug"_s };
+    return levels;
+}
+
+// One setting as one source gave it.
+struct RawValue
+{
+    QStringList values; // exactly one for single-valued settings
+    QString source; // "--port", "WATCHROOM_RELAY_PORT", "/etc/relay.ini (key port)"
+    QString baseDir; // relative paths resolve against this
+};
+
+QString absolutePath(const QString &path, const QString &baseDir)
+{
+    return QDir::cleanPath(QDir(baseDir).absoluteFilePath(path));
+}
+
+// Digits only: no sign, no spaces, no 0x, so "-1", " 80" and "1e3" are all rejected.
+std::optional<qint64> parseWholeNumber(const QString &text)
+{
+    if (text.isEmpty() || text.size() > 18)
+        return std::nullopt;
+    for (QChar c : text) {
+        if (c < u'0' || c > u'9')
+            return std::nullopt;
+    }
+    return text.toLongLong();
+}
+
+class ConfigReader
+{
+    Q_DECLARE_TR_FUNCTIONS(wr::RelayConfig)
+
+public:
+    ConfigResult read(QStringList arguments, const QProcessEnvironment &environment);
+
+private:
+    bool applyFile(const QString &path, const QString &source);
+    bool applyEnvironment(const QProcessEnvironment &environment);
+    bool applyFlags(const QCommandLineParser &parser);
+    bool apply(const SettingInfo &info, const RawValue &raw);
+    bool applyInvites(const RawValue &raw);
+    bool applyLimit(Setting setting, const RawValue &raw);
+    bool checkCombination();
+    bool checkReadable(Setting setting, const QString &path);
+    QString helpText(const QCommandLineParser &parser) const;
+
+    bool fail(const QString &message)
+    {
+        if (m_error.isEmpty())
+            m_error = message;
+        return false;
+    }
+
+    RelayConfig m_config;
+    std::array<QString, size_t(Setting::Count)> m_sources; // who set the effective value
+    QString m_error;
+};
+
+ConfigResult ConfigReader::read(QStringList arguments, const QProcessEnvironment &environment)
+{
+    // QCommandLineParser::parse() skips the first element unchecked.
+    if (arguments.isEmpty())
+        arguments.append(u"watchroom-relay"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+            tr("Local relay for Watchroom that speaks the Azure Web PubSub client protocol and "
+               "REST API."));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    parser.addOptions({
+            { u"listen"_s,
+              tr("Address to listen on (default 127.0.0.1). Any non-loopback address needs an "
+                 "invite secret."),
+              tr("address") },
+            { u"port"_s, tr("Port to listen on, 0 for any free port (default 7300)."), tr("port") },
+            { u"access-key"_s,
+              tr("Key that signs and checks access tokens; give it twice for primary and "
+                 "secondary. Default: generated and kept in the data directory."),
+              tr("key") },
+            { u"data-dir"_s, tr("Directory for keys and state."), tr("dir") },
+            { u"hub"_s, tr("Default hub name (default watchroom)."), tr("name") },
+            { u"invite"_s,
+              tr("Invite secret for a role: viewer, annotator, source or admin. Repeatable."),
+              tr("role=secret") },
+            { u"tls-cert"_s, tr("PEM certificate for wss:// and https://; needs --tls-key."),
+              tr("file") },
+            { u"tls-key"_s, tr("PEM private key for --tls-cert."), tr("file") },
+            { u"public-url"_s, tr("URL to advertise to clients instead of the listen address."),
+              tr("url") },
+            { u"log-level"_s, tr("error, warning, info or debug (default warning)."),
+              tr("level") },
+            { u"config"_s, tr("INI file with the same settings, plus a [limits] section."),
+              tr("file") },
+            { u"max-frame-bytes"_s,
+              tr("Largest WebSocket frame a client may send (default 1048576)."), tr("bytes") },
+    });
+
+    if (!parser.parse(arguments))
+        return { ConfigOutcome::Error, {}, tr("command line: %1").arg(parser.errorText()) };
+    if (parser.isSet(helpOption) || parser.isSet(u"help-all"_s))
+        return { ConfigOutcome::ShowHelp, {}, helpText(parser) };
+    if (parser.isSet(versionOption))
+        return { ConfigOutcome::ShowVersion, {}, QStringLiteral("watchroom-relay " WATCHROOM_VERSION) };
+    if (!parser.positionalArguments().isEmpty()) {
+        return { ConfigOutcome::Error, {},
+                 tr("command line: unexpected argument '%1'")
+                         .arg(parser.positionalArguments().constFirst()) };
+    }
+
+    QString configPath;
+    QString configSource;
+    if (parser.isSet(configFlag)) {
+        configPath = parser.value(configFlag);
+        configSource = u"--"_s + configFlag;
+        if (configPath.isEmpty())
+            fail(tr("%1: empty value").arg(configSource));
+    } else if (const QString fromEnvironment = environment.value(configEnvironment);
+               !fromEnvironment.isEmpty()) {
+        configPath = fromEnvironment;
+        configSource = configEnvironment;
+    }
+
+    // Lowest precedence first, so each later source overwrites what it sets.
+    const bool ok = m_error.isEmpty() && (configPath.isEmpty() || applyFile(configPath, configSource))
+            && applyEnvironment(environment) && applyFlags(parser) && checkCombination();
+    if (!ok)
+        return { ConfigOutcome::Error, {}, m_error };
+
+    if (m_config.dataDir.isEmpty()) {
+        // What QStandardPaths::AppDataLocation gives an application named watchroom-relay with
+        // no organisation, independent of the name of the process that parses the config.
+        m_config.dataDir =
+                QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+                + u"/watchroom-relay"_s;
+    }
+    return { ConfigOutcome::Run, m_config, {} };
+}
+
+QString ConfigReader::helpText(const QCommandLineParser &parser) const
+{
+    QStringList variables;
+    for (const SettingInfo &info : settingTable) {
+        if (!info.environment.isEmpty())
+            variables.append(environmentPrefix + info.environment);
+    }
+    variables.append(configEnvironment);
+    return parser.helpText() + u'\n'
+            + tr("Environment variables (used when the flag is not given): %1.\n"
+                 "WATCHROOM_RELAY_ACCESS_KEY and WATCHROOM_RELAY_INVITES take comma-separated "
+                 "lists.\n\n"
+                 "The config file uses the flag names as keys (invites=role=secret,... for "
+                 "--invite) and a [limits] section with max-frame-bytes, reliable-buffer-messages, "
+                 "reliable-buffer-bytes, session-retention-seconds and max-pending-send-bytes. "
+                 "Relative paths in it are relative to the file.\n"
+                 "Precedence: flags, then environment, then config file, then defaults.\n")
+                      .arg(variables.join(u", "_s));
+}
+
+// Reject lines QSettings would silently skip (a bare word, a key without '='), so a typo does
+// not quietly leave a setting at its default.
+std::optional<int> firstMalformedLine(const QByteArray &contents)
+{
+    const QList<QByteArray> lines = contents.split('\n');
+    bool continuation = false;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        QByteArray line = lines.at(i).trimmed();
+        if (i == 0 && line.startsWith("\xEF\xBB\xBF"))
+            line = line.mid(3).trimmed();
+        const bool wasContinuation = continuation;
+        continuation = line.endsWith('\\');
+        if (wasContinuation || line.isEmpty() || line.startsWith(';') || line.startsWith('#')
+            || line.startsWith('[') || line.contains('=')) {
+            continue;
+        }
+        return int(i + 1);
+    }
+    return std::nullopt;
+}
+
+bool ConfigReader::applyFile(const QString &path, const QString &source)
+{
+    const QString absolute = absolutePath(path, QDir::currentPath());
+    const QFileInfo info(absolute);
+    if (!info.exists())
+        return fail(tr("%1: config file '%2' does not exist").arg(source, absolute));
+    if (!info.isFile())
+        return fail(tr("%1: config file '%2' is not a regular file").arg(source, absolute));
+    QFile file(absolute);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return fail(tr("%1: cannot read config file '%2': %3")
+                            .arg(source, absolute, file.errorString()));
+    }
+    if (const auto line = firstMalformedLine(file.readAll())) {
+        return fail(tr("%1: line %2 of config file '%3' is neither a [section] nor key=value")
+                            .arg(source, QString::number(*line), absolute));
+    }
+    file.close();
+
+    qCDebug(lcRelay) << "reading config file" << absolute;
+    const QSettings settings(absolute, QSettings::IniFormat);
+    if (settings.status() != QSettings::NoError) {
+        return fail(tr("%1: config file '%2' is not a valid INI file").arg(source, absolute));
+    }
+
+    QStringList known;
+    for (const SettingInfo &setting : settingTable)
+        known.append(setting.fileKey);
+    const QStringList keys = settings.allKeys();
+    for (const QString &key : keys) {
+        if (!known.contains(key)) {
+            return fail(tr("%1: unknown key '%2' in config file '%3' (known keys: %4)")
+                                .arg(source, key, absolute, known.join(u", "_s)));
+        }
+    }
+
+    const QString baseDir = info.absolutePath();
+    for (const SettingInfo &setting : settingTable) {
+        const QString key = setting.fileKey;
+        if (!settings.contains(key))
+            continue;
+        RawValue raw { {}, tr("%1 (key %2)").arg(absolute, key), baseDir };
+        const QVariant value = settings.value(key);
+        if (value.typeId() == QMetaType::QStringList) {
+            // QSettings splits unquoted commas itself.
+            if (!setting.isList) {
+                return fail(tr("%1: expected one value, found the list '%2' (quote values that "
+                               "contain commas)")
+                                    .arg(raw.source, value.toStringList().join(u","_s)));
+            }
+            raw.values = value.toStringList();
+        } else if (value.typeId() == QMetaType::QString) {
+            raw.values = setting.isList ? value.toString().split(u',') : QStringList { value.toString() };
+        } else {
+            return fail(tr("%1: the value is not plain text (write a leading @ as @@)")
+                                .arg(raw.source));
+        }
+        if (setting.isList) {
+            for (QString &item : raw.values)
+                item = item.trimmed();
+        }
+        if (!apply(setting, raw))
+            return false;
+    }
+    return true;
+}
+
+bool ConfigReader::applyEnvironment(const QProcessEnvironment &environment)
+{
+    for (const SettingInfo &setting : settingTable) {
+        if (setting.environment.isEmpty())
+            continue;
+        const QString name = environmentPrefix + setting.environment;
+        // Set-but-empty counts as unset, as `FOO= command` and container runtimes produce it.
+        const QString value = environment.value(name);
+        if (value.isEmpty())
+            continue;
+        RawValue raw { { value }, name, QDir::currentPath() };
+        if (setting.isList) {
+            raw.values = value.split(u',');
+            for (QString &item : raw.values)
+                item = item.trimmed();
+        }
+        if (!apply(setting, raw))
+            return false;
+    }
+    return true;
+}
+
+bool ConfigReader::applyFlags(const QCommandLineParser &parser)
+{
+    for (const SettingInfo &setting : settingTable) {
+        if (setting.flag.isEmpty() || !parser.isSet(setting.flag))
+            continue;
+        const QStringList values = parser.values(setting.flag);
+        // A repeated single-valued flag: the last one wins, like most command-line tools.
+        RawValue raw { setting.isList ? values : QStringList { values.constLast() },
+                       u"--"_s + setting.flag, QDir::currentPath() };
+        if (!apply(setting, raw))
+            return false;
+    }
+    return true;
+}
+
+bool ConfigReader::apply(const SettingInfo &info, const RawValue &raw)
+{
+    if (raw.values.isEmpty() || (!info.isList && raw.values.constFirst().isEmpty()))
+        return fail(tr("%1: empty value").arg(raw.source));
+    const QString &value = raw.values.constFirst();
+
+    switch (info.setting) {
+    case Setting::Listen: {
+        QHostAddress address;
+        if (value.compare("localhost"_L1, Qt::CaseInsensitive) == 0)
+            address = QHostAddress::LocalHost;
+        else if (!address.setAddress(value))
+            return fail(tr("%1: '%2' is not an IP address (for example 127.0.0.1, ::1 or 0.0.0.0)")
+                                .arg(raw.source, value));
+        m_config.listenAddress = address;
+        break;
+    }
+    case Setting::Port: {
+        const auto port = parseWholeNumber(value);
+        if (!port || *port > 65535)
+            return fail(tr("%1: '%2' is not a port number from 0 to 65535").arg(raw.source, value));
+        m_config.port = quint16(*port);
+        break;
+    }
+    case Setting::AccessKeys:
+        // Keys are secrets: messages say which one is wrong, never what it is.
+        for (const QString &key : raw.values) {
+            if (key.isEmpty())
+                return fail(tr("%1: empty access key").arg(raw.source));
+        }
+        if (raw.values.size() > 2) {
+            return fail(tr("%1: %2 access keys given; at most two (primary, secondary) are used")
+                                .arg(raw.source, QString::number(raw.values.size())));
+        }
+        m_config.accessKeys = raw.values;
+        break;
+    case Setting::DataDir:
+        m_config.dataDir = absolutePath(value, raw.baseDir);
+        break;
+    case Setting::Hub: {
+        // The service's hub name rule (reference §12).
+        static const QRegularExpression hubName(
+                QRegularExpression::anchoredPattern(u"[A-Za-z][A-Za-z0-9_`,.\\[\\]]{0,127}"_s));
+        if (!hubName.match(value).hasMatch()) {
+            return fail(tr("%1: '%2' is not a valid hub name (a letter, then up to 127 letters, "
+                           "digits or _`,.[])")
+                                .arg(raw.source, value));
+        }
+        m_config.defaultHub = value;
+        break;
+    }
+    case Setting::Invites:
+        return applyInvites(raw);
+    case Setting::TlsCert:
+        m_config.tlsCertificatePath = absolutePath(value, raw.baseDir);
+        break;
+    case Setting::TlsKey:
+        m_config.tlsKeyPath = absolutePath(value, raw.baseDir);
+        break;
+    case Setting::PublicUrl: {
+        const QUrl url(value, QUrl::StrictMode);
+        const QString scheme = url.scheme().toLower();
+        if (!url.isValid() || url.host().isEmpty()
+            || (scheme != "http"_L1 && scheme != "https"_L1)) {
+            return fail(tr("%1: '%2' is not an http:// or https:// URL").arg(raw.source, value));
+        }
+        m_config.publicUrl = url.toString();
+        break;
+    }
+    case Setting::LogLevel:
+        if (!validLogLevels().contains(value)) {
+            return fail(tr("%1: unknown log level '%2' (use error, warning, info or debug)")
+                                .arg(raw.source, value));
+        }
+        m_config.logLevel = value;
+        break;
+    case Setting::MaxFrameBytes:
+    case Setting::ReliableBufferMessages:
+    case Setting::ReliableBufferBytes:
+    case Setting::SessionRetentionSeconds:
+    case Setting::MaxPendingSendBytes:
+        return applyLimit(info.setting, raw);
+    case Setting::Count:
+        break;
+    }
+    m_sources[size_t(info.setting)] = raw.source;
+    return true;
+}
+
+bool ConfigReader::applyInvites(const RawValue &raw)
+{
+    // Secrets are never quoted back in messages; the role part is.
+    QList<InviteSecret> invites;
+    for (const QString &item : raw.values) {
+        if (item.isEmpty())
+            return fail(tr("%1: empty invite").arg(raw.source));
+        const qsizetype eq = item.indexOf(u'=');
+        if (eq < 0) {
+            return fail(tr("%1: an invite must be ROLE=SECRET with ROLE one of viewer, "
+                           "annotator, source or admin")
+                                .arg(raw.source));
+        }
+        InviteSecret invite { item.left(eq), item.mid(eq + 1) };
+        if (!validRoles().contains(invite.role)) {
+            return fail(tr("%1: unknown invite role '%2' (use viewer, annotator, source or admin)")
+                                .arg(raw.source, invite.role));
+        }
+        if (invite.secret.isEmpty())
+            return fail(tr("%1: the secret for role '%2' is empty").arg(raw.source, invite.role));
+        for (const InviteSecret &other : std::as_const(invites)) {
+            // One secret for two roles would make the role a client gets ambiguous.
+            if (other.secret == invite.secret && other.role != invite.role) {
+                return fail(tr("%1: roles '%2' and '%3' use the same secret; give each role its "
+                               "own")
+                                    .arg(raw.source, other.role, invite.role));
+            }
+        }
+        invites.append(invite);
+    }
+    m_config.invites = invites;
+    m_sources[size_t(Setting::Invites)] = raw.source;
+    return true;
+}
+
+bool ConfigReader::applyLimit(Setting setting, const RawValue &raw)
+{
+    const QString &value = raw.values.constFirst();
+    const bool isInt =
+            setting == Setting::ReliableBufferMessages || setting == Setting::SessionRetentionSeconds;
+    const qint64 maximum = isInt ? std::numeric_limits<int>::max()
+                                 : std::numeric_limits<qint64>::max();
+    const auto number = parseWholeNumber(value);
+    if (!number || *number < 1 || *number > maximum) {
+        return fail(tr("%1: '%2' is not a whole number from 1 to %3")
+                            .arg(raw.source, value, QString::number(maximum)));
+    }
+    switch (setting) {
+    case Setting::MaxFrameBytes:
+        m_config.maxFrameBytes = *number;
+        break;
+    case Setting::ReliableBufferMessages:
+        m_config.reliableBufferMessages = int(*number);
+        break;
+    case Setting::ReliableBufferBytes:
+        m_config.reliableBufferBytes = *number;
+        break;
+    case Setting::SessionRetentionSeconds:
+        m_config.sessionRetentionSeconds = int(*number);
+        break;
+    case Setting::MaxPendingSendBytes:
+        m_config.maxPendingSendBytes = *number;
+        break;
+    default:
+        break;
+    }
+    m_sources[size_t(setting)] = raw.source;
+    return true;
+}
+
+bool ConfigReader::checkReadable(Setting setting, const QString &path)
+{
+    const QString &source = m_sources[size_t(setting)];
+    if (!QFileInfo(path).isFile())
+        return fail(tr("%1: '%2' does not exist or is not a file").arg(source, path));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(tr("%1: cannot read '%2': %3").arg(source, path, file.errorString()));
+    return true;
+}
+
+// Rules that involve more than one setting, checked on the merged result.
+bool ConfigReader::checkCombination()
+{
+    const bool hasCert = !m_config.tlsCertificatePath.isEmpty();
+    const bool hasKey = !m_config.tlsKeyPath.isEmpty();
+    if (hasCert != hasKey) {
+        const Setting given = hasCert ? Setting::TlsCert : Setting::TlsKey;
+        return fail(tr("%1 is set but %2 is not: TLS needs both --tls-cert and --tls-key")
+                            .arg(m_sources[size_t(given)],
+                                 hasCert ? tr("the TLS key") : tr("the TLS certificate")));
+    }
+    if (hasCert
+        && (!checkReadable(Setting::TlsCert, m_config.tlsCertificatePath)
+            || !checkReadable(Setting::TlsKey, m_config.tlsKeyPath))) {
+        return false;
+    }
+    // Without an invite secret anyone who can reach the port could join; only loopback is safe.
+    if (m_config.invites.isEmpty() && !m_config.listenAddress.isLoopback()) {
+        return fail(tr("refusing to listen on %1 without an invite secret: pass --invite "
+                       "ROLE=SECRET or listen on 127.0.0.1")
+                            .arg(m_config.listenAddress.toString()));
+    }
+    return true;
+}
+
+} // namespace
+
+ConfigResult parseRelayConfig(const QStringList &arguments, const QProcessEnvironment &environment)
+{
+    return ConfigReader().read(arguments, environment);
+}
+
+} // namespace wr
