@@ -158,10 +158,9 @@ QUrl HttpApi::advertisedBase(const QHttpServerRequest &request) const
 
 bool HttpApi::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    if (header(request, "upgrade").toLower() == "websocket") {
-        missingHandler(request, socket);
-        return true;
-    }
+    // Refused WebSocket upgrades: Qt HttpServer 6.4 hands them to missingHandler().
+    if (header(request, "upgrade").toLower() == "websocket")
+        return false;
     const QStringList segments = decodedSegments(request.url());
     const Method method = request.method();
     const bool read = method == Method::Get || method == Method::Head;

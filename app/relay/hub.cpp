@@ -18,6 +18,8 @@ struct Overloaded : Ts...
     using Ts::operator()...;
 };
 
+constexpr const char *kClosingHandshake = "watchroomClosingHandshake";
+
 QString newConnectionId()
 {
     QByteArray raw(16, Qt::Uninitialized);
@@ -147,6 +149,10 @@ void HubService::wire(ClientConnection *connection, QWebSocket *socket)
     connect(socket, &QWebSocket::disconnected, connection, [this, connection, socket] {
         handleSocketLost(connection, socket);
     });
+    // A client that closes with a close frame is done with its session; one whose TCP
+    // connection just ends (no closing handshake) may come back to recover it.
+    connect(socket, &QWebSocket::aboutToClose, connection,
+            [socket] { socket->setProperty(kClosingHandshake, true); });
     if (socket->state() != QAbstractSocket::ConnectedState) {
         // Already gone between the handshake and here.
         QMetaObject::invokeMethod(
@@ -161,8 +167,7 @@ void HubService::handleSocketLost(ClientConnection *connection, QWebSocket *sock
         return; // an old socket replaced by a recovery
     if (socket->closeCode() == QWebSocketProtocol::CloseCodeTooMuchData)
         ++m_metrics->oversizedMessages;
-    const bool clientClosed = socket->closeCode() == QWebSocketProtocol::CloseCodeNormal
-        || socket->closeCode() == QWebSocketProtocol::CloseCodeGoingAway;
+    const bool clientClosed = socket->property(kClosingHandshake).toBool();
     connection->detach();
     if (connection->isReliable() && !clientClosed
         && socket->closeCode() != QWebSocketProtocol::CloseCodeTooMuchData) {

@@ -95,8 +95,8 @@ QString at(const Token &token)
 // " (operators are lower case: write 'and')" when a keyword was written in another case.
 QString caseHint(const Token &token)
 {
-    static constexpr QLatin1StringView keywords[] = { "and"_L1, "or"_L1, "not"_L1,
-                                                      "eq"_L1,  "ne"_L1, "in"_L1 };
+    static constexpr QLatin1StringView keywords[]
+        = { "and"_L1, "or"_L1, "not"_L1, "eq"_L1, "ne"_L1, "in"_L1 };
     if (token.type != Token::Type::Word)
         return {};
     for (QLatin1StringView keyword : keywords) {
@@ -109,12 +109,12 @@ QString caseHint(const Token &token)
 // OData operators that may follow a property but are outside the supported subset.
 bool isUnsupportedOperator(const Token &token)
 {
-    static constexpr QLatin1StringView operators[] = { "gt"_L1,  "ge"_L1,  "lt"_L1,  "le"_L1,
-                                                       "in"_L1,  "has"_L1, "add"_L1, "sub"_L1,
-                                                       "mul"_L1, "div"_L1, "divby"_L1, "mod"_L1 };
+    static constexpr QLatin1StringView operators[]
+        = { "gt"_L1,  "ge"_L1,  "lt"_L1,  "le"_L1,  "in"_L1,    "has"_L1,
+            "add"_L1, "sub"_L1, "mul"_L1, "div"_L1, "divby"_L1, "mod"_L1 };
     return token.type == Token::Type::Word
-            && std::find(std::begin(operators), std::end(operators), token.source)
-            != std::end(operators);
+        && std::find(std::begin(operators), std::end(operators), token.source)
+        != std::end(operators);
 }
 
 bool isSpace(QChar c)
@@ -191,7 +191,7 @@ std::vector<Token> tokenize(QStringView text)
             token.type = Token::Type::Invalid;
             token.source = text.mid(i, 1);
             token.value = u"unexpected character %1 at offset %2"_s.arg(describeChar(c),
-                                                                         QString::number(i));
+                                                                        QString::number(i));
             tokens.push_back(std::move(token));
             break;
         }
@@ -206,7 +206,7 @@ std::vector<Token> tokenize(QStringView text)
 NodePtr makeNode(Kind kind, QString literal = {}, std::vector<NodePtr> children = {})
 {
     return std::make_shared<const ODataFilter::Node>(
-            ODataFilter::Node { kind, std::move(literal), std::move(children) });
+        ODataFilter::Node { kind, std::move(literal), std::move(children) });
 }
 
 // Recursive descent over
@@ -220,12 +220,15 @@ NodePtr makeNode(Kind kind, QString literal = {}, std::vector<NodePtr> children 
 class Parser
 {
 public:
-    explicit Parser(QStringView text) : m_tokens(tokenize(text)) { }
+    explicit Parser(QStringView text)
+        : m_tokens(tokenize(text))
+    { }
 
     NodePtr parseFilter()
     {
         if (peek().type == Token::Type::End)
-            return fail(u"empty filter at offset 0: expected a condition such as userId eq 'alice'"_s);
+            return fail(
+                u"empty filter at offset 0: expected a condition such as userId eq 'alice'"_s);
         NodePtr root = parseOr(0);
         if (!root)
             return nullptr;
@@ -234,7 +237,7 @@ public:
             return fail(rest.value);
         if (rest.type != Token::Type::End) {
             return fail(u"unexpected %1 %2 after a complete condition%3"_s.arg(
-                    describe(rest), at(rest), caseHint(rest)));
+                describe(rest), at(rest), caseHint(rest)));
         }
         return root;
     }
@@ -265,7 +268,7 @@ private:
     NodePtr failNesting(const Token &token)
     {
         return fail(u"nesting deeper than %1 levels at offset %2 (%3)"_s.arg(
-                QString::number(MaxNesting), QString::number(token.offset), describe(token)));
+            QString::number(MaxNesting), QString::number(token.offset), describe(token)));
     }
 
     NodePtr parseOr(int depth)
@@ -339,8 +342,7 @@ private:
                 return fail(close.value);
             if (close.type != Token::Type::CloseParen) {
                 return fail(u"missing ')' to close '(' at offset %1: found %2 %3%4"_s.arg(
-                        QString::number(open.offset), describe(close), at(close),
-                        caseHint(close)));
+                    QString::number(open.offset), describe(close), at(close), caseHint(close)));
             }
             take();
             return inner;
@@ -356,33 +358,33 @@ private:
         case Field::ConnectionId:
             return parseComparison();
         case Field::Groups:
-            return fail(u"'%1' %2 can only be used as '<group>' in groups"_s.arg(token.source,
-                                                                                 at(token)));
+            return fail(
+                u"'%1' %2 can only be used as '<group>' in groups"_s.arg(token.source, at(token)));
         case Field::None:
             break;
         }
         const QString lower = token.source.toString().toLower();
         if (lower == "true"_L1 || lower == "false"_L1 || lower == "null"_L1)
             return fail(u"unsupported literal '%1' %2: expected a condition"_s.arg(token.source,
-                                                                                  at(token)));
+                                                                                   at(token)));
         if (peek(1).type == Token::Type::OpenParen)
             return fail(u"unsupported function '%1' %2"_s.arg(token.source, at(token)));
         const QString hint = caseHint(token);
         if (!hint.isEmpty() || lower == "and"_L1 || lower == "or"_L1 || lower == "eq"_L1
             || lower == "ne"_L1 || lower == "in"_L1) {
-            return fail(u"unexpected '%1' %2: expected a condition%3"_s.arg(token.source, at(token),
-                                                                            hint));
+            return fail(
+                u"unexpected '%1' %2: expected a condition%3"_s.arg(token.source, at(token), hint));
         }
         return fail(u"unsupported field '%1' %2 (supported: userId, connectionId, groups)"_s.arg(
-                token.source, at(token)));
+            token.source, at(token)));
     }
 
     // userId|connectionId eq|ne 'literal'
     NodePtr parseComparison()
     {
         const Token &field = take();
-        const Kind kind =
-                fieldOf(field) == Field::UserId ? Kind::UserIdEquals : Kind::ConnectionIdEquals;
+        const Kind kind
+            = fieldOf(field) == Field::UserId ? Kind::UserIdEquals : Kind::ConnectionIdEquals;
         const Token &op = peek();
         if (op.type == Token::Type::Invalid)
             return fail(op.value);
@@ -390,10 +392,10 @@ private:
         if (!eq && !isKeyword(op, "ne"_L1)) {
             if (isUnsupportedOperator(op)) {
                 return fail(u"unsupported operator %1 %2: '%3' supports only eq and ne"_s.arg(
-                        describe(op), at(op), field.source.toString()));
+                    describe(op), at(op), field.source.toString()));
             }
             return fail(u"expected eq or ne after '%1', found %2 %3%4"_s.arg(
-                    field.source.toString(), describe(op), at(op), caseHint(op)));
+                field.source.toString(), describe(op), at(op), caseHint(op)));
         }
         take();
         const Token &value = peek();
@@ -409,7 +411,7 @@ private:
                         "quotes"_s.arg(value.source, at(value)));
         default:
             return fail(u"expected a string literal after '%1', found %2 %3"_s.arg(
-                    op.source.toString(), describe(value), at(value)));
+                op.source.toString(), describe(value), at(value)));
         }
         take();
         NodePtr comparison = makeNode(kind, value.value);
@@ -427,7 +429,7 @@ private:
             return fail(in.value);
         if (!isKeyword(in, "in"_L1)) {
             return fail(u"expected 'in groups' after %1, found %2 %3%4"_s.arg(
-                    describe(literal), describe(in), at(in), caseHint(in)));
+                describe(literal), describe(in), at(in), caseHint(in)));
         }
         take();
         const Token &collection = peek();
@@ -435,11 +437,11 @@ private:
             return fail(collection.value);
         if (collection.type == Token::Type::OpenParen) {
             return fail(u"unsupported 'in' list %1: only '<group>' in groups is supported"_s.arg(
-                    at(collection)));
+                at(collection)));
         }
         if (fieldOf(collection) != Field::Groups) {
             return fail(u"expected 'groups' after 'in', found %1 %2"_s.arg(describe(collection),
-                                                                          at(collection)));
+                                                                           at(collection)));
         }
         take();
         return makeNode(Kind::InGroups, literal.value);
@@ -453,9 +455,8 @@ private:
 bool evaluate(const ODataFilter::Node &node, const QString &connectionId, const QString &userId,
               const QSet<QString> &groups)
 {
-    const auto eval = [&](const NodePtr &child) {
-        return evaluate(*child, connectionId, userId, groups);
-    };
+    const auto eval
+        = [&](const NodePtr &child) { return evaluate(*child, connectionId, userId, groups); };
     switch (node.kind) {
     case Kind::UserIdEquals:
         // Anonymous connections have no user id; `userId eq ''` must not select them.
@@ -481,7 +482,7 @@ std::optional<ODataFilter> ODataFilter::parse(const QString &text, QString *erro
     if (text.size() > MaxLength) {
         if (error) {
             *error = u"filter is %1 characters long, more than the %2 allowed (offset %2)"_s.arg(
-                    QString::number(text.size()), QString::number(MaxLength));
+                QString::number(text.size()), QString::number(MaxLength));
         }
         return std::nullopt;
     }

@@ -52,21 +52,21 @@ struct SettingInfo
 };
 
 constexpr std::array<SettingInfo, size_t(Setting::Count)> settingTable = { {
-        { Setting::Listen, "listen"_L1, "LISTEN"_L1, "listen"_L1, false },
-        { Setting::Port, "port"_L1, "PORT"_L1, "port"_L1, false },
-        { Setting::AccessKeys, "access-key"_L1, "ACCESS_KEY"_L1, "access-key"_L1, true },
-        { Setting::DataDir, "data-dir"_L1, "DATA_DIR"_L1, "data-dir"_L1, false },
-        { Setting::Hub, "hub"_L1, "HUB"_L1, "hub"_L1, false },
-        { Setting::Invites, "invite"_L1, "INVITES"_L1, "invites"_L1, true },
-        { Setting::TlsCert, "tls-cert"_L1, "TLS_CERT"_L1, "tls-cert"_L1, false },
-        { Setting::TlsKey, "tls-key"_L1, "TLS_KEY"_L1, "tls-key"_L1, false },
-        { Setting::PublicUrl, "public-url"_L1, "PUBLIC_URL"_L1, "public-url"_L1, false },
-        { Setting::LogLevel, "log-level"_L1, "LOG_LEVEL"_L1, "log-level"_L1, false },
-        { Setting::MaxFrameBytes, "max-frame-bytes"_L1, {}, "limits/max-frame-bytes"_L1, false },
-        { Setting::ReliableBufferMessages, {}, {}, "limits/reliable-buffer-messages"_L1, false },
-        { Setting::ReliableBufferBytes, {}, {}, "limits/reliable-buffer-bytes"_L1, false },
-        { Setting::SessionRetentionSeconds, {}, {}, "limits/session-retention-seconds"_L1, false },
-        { Setting::MaxPendingSendBytes, {}, {}, "limits/max-pending-send-bytes"_L1, false },
+    { Setting::Listen, "listen"_L1, "LISTEN"_L1, "listen"_L1, false },
+    { Setting::Port, "port"_L1, "PORT"_L1, "port"_L1, false },
+    { Setting::AccessKeys, "access-key"_L1, "ACCESS_KEY"_L1, "access-key"_L1, true },
+    { Setting::DataDir, "data-dir"_L1, "DATA_DIR"_L1, "data-dir"_L1, false },
+    { Setting::Hub, "hub"_L1, "HUB"_L1, "hub"_L1, false },
+    { Setting::Invites, "invite"_L1, "INVITES"_L1, "invites"_L1, true },
+    { Setting::TlsCert, "tls-cert"_L1, "TLS_CERT"_L1, "tls-cert"_L1, false },
+    { Setting::TlsKey, "tls-key"_L1, "TLS_KEY"_L1, "tls-key"_L1, false },
+    { Setting::PublicUrl, "public-url"_L1, "PUBLIC_URL"_L1, "public-url"_L1, false },
+    { Setting::LogLevel, "log-level"_L1, "LOG_LEVEL"_L1, "log-level"_L1, false },
+    { Setting::MaxFrameBytes, "max-frame-bytes"_L1, {}, "limits/max-frame-bytes"_L1, false },
+    { Setting::ReliableBufferMessages, {}, {}, "limits/reliable-buffer-messages"_L1, false },
+    { Setting::ReliableBufferBytes, {}, {}, "limits/reliable-buffer-bytes"_L1, false },
+    { Setting::SessionRetentionSeconds, {}, {}, "limits/session-retention-seconds"_L1, false },
+    { Setting::MaxPendingSendBytes, {}, {}, "limits/max-pending-send-bytes"_L1, false },
 } };
 
 constexpr QLatin1StringView environmentPrefix = "WATCHROOM_RELAY_"_L1;
@@ -148,36 +148,35 @@ ConfigResult ConfigReader::read(QStringList arguments, const QProcessEnvironment
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-            tr("Local relay for Watchroom that speaks the Azure Web PubSub client protocol and "
-               "REST API."));
+        tr("Local relay for Watchroom that speaks the Azure Web PubSub client protocol and "
+           "REST API."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     parser.addOptions({
-            { u"listen"_s,
-              tr("Address to listen on (default 127.0.0.1). Any non-loopback address needs an "
-                 "invite secret."),
-              tr("address") },
-            { u"port"_s, tr("Port to listen on, 0 for any free port (default 7300)."), tr("port") },
-            { u"access-key"_s,
-              tr("Key that signs and checks access tokens; give it twice for primary and "
-                 "secondary. Default: generated and kept in the data directory."),
-              tr("key") },
-            { u"data-dir"_s, tr("Directory for keys and state."), tr("dir") },
-            { u"hub"_s, tr("Default hub name (default watchroom)."), tr("name") },
-            { u"invite"_s,
-              tr("Invite secret for a role: viewer, annotator, source or admin. Repeatable."),
-              tr("role=secret") },
-            { u"tls-cert"_s, tr("PEM certificate for wss:// and https://; needs --tls-key."),
-              tr("file") },
-            { u"tls-key"_s, tr("PEM private key for --tls-cert."), tr("file") },
-            { u"public-url"_s, tr("URL to advertise to clients instead of the listen address."),
-              tr("url") },
-            { u"log-level"_s, tr("error, warning, info or debug (default warning)."),
-              tr("level") },
-            { u"config"_s, tr("INI file with the same settings, plus a [limits] section."),
-              tr("file") },
-            { u"max-frame-bytes"_s,
-              tr("Largest WebSocket frame a client may send (default 1048576)."), tr("bytes") },
+        { u"listen"_s,
+          tr("Address to listen on (default 127.0.0.1). Any non-loopback address needs an "
+             "invite secret."),
+          tr("address") },
+        { u"port"_s, tr("Port to listen on, 0 for any free port (default 7300)."), tr("port") },
+        { u"access-key"_s,
+          tr("Key that signs and checks access tokens; give it twice for primary and "
+             "secondary. Default: generated and kept in the data directory."),
+          tr("key") },
+        { u"data-dir"_s, tr("Directory for keys and state."), tr("dir") },
+        { u"hub"_s, tr("Default hub name (default watchroom)."), tr("name") },
+        { u"invite"_s,
+          tr("Invite secret for a role: viewer, annotator, source or admin. Repeatable."),
+          tr("role=secret") },
+        { u"tls-cert"_s, tr("PEM certificate for wss:// and https://; needs --tls-key."),
+          tr("file") },
+        { u"tls-key"_s, tr("PEM private key for --tls-cert."), tr("file") },
+        { u"public-url"_s, tr("URL to advertise to clients instead of the listen address."),
+          tr("url") },
+        { u"log-level"_s, tr("error, warning, info or debug (default warning)."), tr("level") },
+        { u"config"_s, tr("INI file with the same settings, plus a [limits] section."),
+          tr("file") },
+        { u"max-frame-bytes"_s, tr("Largest WebSocket frame a client may send (default 1048576)."),
+          tr("bytes") },
     });
 
     if (!parser.parse(arguments))
@@ -185,11 +184,14 @@ ConfigResult ConfigReader::read(QStringList arguments, const QProcessEnvironment
     if (parser.isSet(helpOption) || parser.isSet(u"help-all"_s))
         return { ConfigOutcome::ShowHelp, {}, helpText(parser) };
     if (parser.isSet(versionOption))
-        return { ConfigOutcome::ShowVersion, {}, QStringLiteral("watchroom-relay " WATCHROOM_VERSION) };
+        return { ConfigOutcome::ShowVersion,
+                 {},
+                 QStringLiteral("watchroom-relay " WATCHROOM_VERSION) };
     if (!parser.positionalArguments().isEmpty()) {
-        return { ConfigOutcome::Error, {},
+        return { ConfigOutcome::Error,
+                 {},
                  tr("command line: unexpected argument '%1'")
-                         .arg(parser.positionalArguments().constFirst()) };
+                     .arg(parser.positionalArguments().constFirst()) };
     }
 
     QString configPath;
@@ -206,17 +208,17 @@ ConfigResult ConfigReader::read(QStringList arguments, const QProcessEnvironment
     }
 
     // Lowest precedence first, so each later source overwrites what it sets.
-    const bool ok = m_error.isEmpty() && (configPath.isEmpty() || applyFile(configPath, configSource))
-            && applyEnvironment(environment) && applyFlags(parser) && checkCombination();
+    const bool ok = m_error.isEmpty()
+        && (configPath.isEmpty() || applyFile(configPath, configSource))
+        && applyEnvironment(environment) && applyFlags(parser) && checkCombination();
     if (!ok)
         return { ConfigOutcome::Error, {}, m_error };
 
     if (m_config.dataDir.isEmpty()) {
         // What QStandardPaths::AppDataLocation gives an application named watchroom-relay with
         // no organisation, independent of the name of the process that parses the config.
-        m_config.dataDir =
-                QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-                + u"/watchroom-relay"_s;
+        m_config.dataDir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+            + u"/watchroom-relay"_s;
     }
     return { ConfigOutcome::Run, m_config, {} };
 }
@@ -230,15 +232,14 @@ QString ConfigReader::helpText(const QCommandLineParser &parser) const
     }
     variables.append(configEnvironment);
     return parser.helpText() + u'\n'
-            + tr("Environment variables (used when the flag is not given): %1.\n"
-                 "WATCHROOM_RELAY_ACCESS_KEY and WATCHROOM_RELAY_INVITES take comma-separated "
-                 "lists.\n\n"
-                 "The config file uses the flag names as keys (invites=role=secret,... for "
-                 "--invite) and a [limits] section with max-frame-bytes, reliable-buffer-messages, "
-                 "reliable-buffer-bytes, session-retention-seconds and max-pending-send-bytes. "
-                 "Relative paths in it are relative to the file.\n"
-                 "Precedence: flags, then environment, then config file, then defaults.\n")
-                      .arg(variables.join(u", "_s));
+        + tr("Environment variables, used when the flag is not given (ACCESS_KEY and INVITES\n"
+             "take comma-separated lists):\n  %1\n\n"
+             "The config file is INI with the flag names as keys (invites=role=secret,...\n"
+             "for --invite) and a [limits] section with max-frame-bytes,\n"
+             "reliable-buffer-messages, reliable-buffer-bytes, session-retention-seconds\n"
+             "and max-pending-send-bytes. Relative paths in it are relative to the file.\n\n"
+             "Precedence: flags, then environment, then config file, then defaults.\n")
+              .arg(variables.join(u"\n  "_s));
 }
 
 // Reject lines QSettings would silently skip (a bare word, a key without '='), so a typo does
@@ -272,12 +273,12 @@ bool ConfigReader::applyFile(const QString &path, const QString &source)
         return fail(tr("%1: config file '%2' is not a regular file").arg(source, absolute));
     QFile file(absolute);
     if (!file.open(QIODevice::ReadOnly)) {
-        return fail(tr("%1: cannot read config file '%2': %3")
-                            .arg(source, absolute, file.errorString()));
+        return fail(
+            tr("%1: cannot read config file '%2': %3").arg(source, absolute, file.errorString()));
     }
     if (const auto line = firstMalformedLine(file.readAll())) {
         return fail(tr("%1: line %2 of config file '%3' is neither a [section] nor key=value")
-                            .arg(source, QString::number(*line), absolute));
+                        .arg(source, QString::number(*line), absolute));
     }
     file.close();
 
@@ -294,7 +295,7 @@ bool ConfigReader::applyFile(const QString &path, const QString &source)
     for (const QString &key : keys) {
         if (!known.contains(key)) {
             return fail(tr("%1: unknown key '%2' in config file '%3' (known keys: %4)")
-                                .arg(source, key, absolute, known.join(u", "_s)));
+                            .arg(source, key, absolute, known.join(u", "_s)));
         }
     }
 
@@ -310,14 +311,15 @@ bool ConfigReader::applyFile(const QString &path, const QString &source)
             if (!setting.isList) {
                 return fail(tr("%1: expected one value, found the list '%2' (quote values that "
                                "contain commas)")
-                                    .arg(raw.source, value.toStringList().join(u","_s)));
+                                .arg(raw.source, value.toStringList().join(u","_s)));
             }
             raw.values = value.toStringList();
         } else if (value.typeId() == QMetaType::QString) {
-            raw.values = setting.isList ? value.toString().split(u',') : QStringList { value.toString() };
+            raw.values
+                = setting.isList ? value.toString().split(u',') : QStringList { value.toString() };
         } else {
-            return fail(tr("%1: the value is not plain text (write a leading @ as @@)")
-                                .arg(raw.source));
+            return fail(
+                tr("%1: the value is not plain text (write a leading @ as @@)").arg(raw.source));
         }
         if (setting.isList) {
             for (QString &item : raw.values)
@@ -379,7 +381,7 @@ bool ConfigReader::apply(const SettingInfo &info, const RawValue &raw)
             address = QHostAddress::LocalHost;
         else if (!address.setAddress(value))
             return fail(tr("%1: '%2' is not an IP address (for example 127.0.0.1, ::1 or 0.0.0.0)")
-                                .arg(raw.source, value));
+                            .arg(raw.source, value));
         m_config.listenAddress = address;
         break;
     }
@@ -398,7 +400,7 @@ bool ConfigReader::apply(const SettingInfo &info, const RawValue &raw)
         }
         if (raw.values.size() > 2) {
             return fail(tr("%1: %2 access keys given; at most two (primary, secondary) are used")
-                                .arg(raw.source, QString::number(raw.values.size())));
+                            .arg(raw.source, QString::number(raw.values.size())));
         }
         m_config.accessKeys = raw.values;
         break;
@@ -408,11 +410,11 @@ bool ConfigReader::apply(const SettingInfo &info, const RawValue &raw)
     case Setting::Hub: {
         // The service's hub name rule (reference §12).
         static const QRegularExpression hubName(
-                QRegularExpression::anchoredPattern(u"[A-Za-z][A-Za-z0-9_`,.\\[\\]]{0,127}"_s));
+            QRegularExpression::anchoredPattern(u"[A-Za-z][A-Za-z0-9_`,.\\[\\]]{0,127}"_s));
         if (!hubName.match(value).hasMatch()) {
             return fail(tr("%1: '%2' is not a valid hub name (a letter, then up to 127 letters, "
                            "digits or _`,.[])")
-                                .arg(raw.source, value));
+                            .arg(raw.source, value));
         }
         m_config.defaultHub = value;
         break;
@@ -438,7 +440,7 @@ bool ConfigReader::apply(const SettingInfo &info, const RawValue &raw)
     case Setting::LogLevel:
         if (!validLogLevels().contains(value)) {
             return fail(tr("%1: unknown log level '%2' (use error, warning, info or debug)")
-                                .arg(raw.source, value));
+                            .arg(raw.source, value));
         }
         m_config.logLevel = value;
         break;
@@ -466,12 +468,12 @@ bool ConfigReader::applyInvites(const RawValue &raw)
         if (eq < 0) {
             return fail(tr("%1: an invite must be ROLE=SECRET with ROLE one of viewer, "
                            "annotator, source or admin")
-                                .arg(raw.source));
+                            .arg(raw.source));
         }
         InviteSecret invite { item.left(eq), item.mid(eq + 1) };
         if (!validRoles().contains(invite.role)) {
             return fail(tr("%1: unknown invite role '%2' (use viewer, annotator, source or admin)")
-                                .arg(raw.source, invite.role));
+                            .arg(raw.source, invite.role));
         }
         if (invite.secret.isEmpty())
             return fail(tr("%1: the secret for role '%2' is empty").arg(raw.source, invite.role));
@@ -480,7 +482,7 @@ bool ConfigReader::applyInvites(const RawValue &raw)
             if (other.secret == invite.secret && other.role != invite.role) {
                 return fail(tr("%1: roles '%2' and '%3' use the same secret; give each role its "
                                "own")
-                                    .arg(raw.source, other.role, invite.role));
+                                .arg(raw.source, other.role, invite.role));
             }
         }
         invites.append(invite);
@@ -493,14 +495,14 @@ bool ConfigReader::applyInvites(const RawValue &raw)
 bool ConfigReader::applyLimit(Setting setting, const RawValue &raw)
 {
     const QString &value = raw.values.constFirst();
-    const bool isInt =
-            setting == Setting::ReliableBufferMessages || setting == Setting::SessionRetentionSeconds;
-    const qint64 maximum = isInt ? std::numeric_limits<int>::max()
-                                 : std::numeric_limits<qint64>::max();
+    const bool isInt
+        = setting == Setting::ReliableBufferMessages || setting == Setting::SessionRetentionSeconds;
+    const qint64 maximum
+        = isInt ? std::numeric_limits<int>::max() : std::numeric_limits<qint64>::max();
     const auto number = parseWholeNumber(value);
     if (!number || *number < 1 || *number > maximum) {
         return fail(tr("%1: '%2' is not a whole number from 1 to %3")
-                            .arg(raw.source, value, QString::number(maximum)));
+                        .arg(raw.source, value, QString::number(maximum)));
     }
     switch (setting) {
     case Setting::MaxFrameBytes:
@@ -544,8 +546,8 @@ bool ConfigReader::checkCombination()
     if (hasCert != hasKey) {
         const Setting given = hasCert ? Setting::TlsCert : Setting::TlsKey;
         return fail(tr("%1 is set but %2 is not: TLS needs both --tls-cert and --tls-key")
-                            .arg(m_sources[size_t(given)],
-                                 hasCert ? tr("the TLS key") : tr("the TLS certificate")));
+                        .arg(m_sources[size_t(given)],
+                             hasCert ? tr("the TLS key") : tr("the TLS certificate")));
     }
     if (hasCert
         && (!checkReadable(Setting::TlsCert, m_config.tlsCertificatePath)
@@ -556,7 +558,7 @@ bool ConfigReader::checkCombination()
     if (m_config.invites.isEmpty() && !m_config.listenAddress.isLoopback()) {
         return fail(tr("refusing to listen on %1 without an invite secret: pass --invite "
                        "ROLE=SECRET or listen on 127.0.0.1")
-                            .arg(m_config.listenAddress.toString()));
+                        .arg(m_config.listenAddress.toString()));
     }
     return true;
 }
