@@ -11,6 +11,7 @@
 #include <cstdio>
 
 #ifdef Q_OS_UNIX
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #endif
@@ -49,8 +50,19 @@ void installSignalHandlers(QCoreApplication *app, wr::Relay *relay)
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
 }
+// Every client is a file descriptor; the usual soft limit of 1024 would cap the relay far
+// below what it can serve, so take what the hard limit allows.
+void raiseFileLimit()
+{
+    struct rlimit limit = {};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
 #else
 void installSignalHandlers(QCoreApplication *, wr::Relay *) { }
+void raiseFileLimit() { }
 #endif
 
 QString loggingRules(const QString &level)
@@ -93,6 +105,7 @@ int main(int argc, char *argv[])
     }
     QLoggingCategory::setFilterRules(loggingRules(parsed.config.logLevel));
 
+    raiseFileLimit();
     wr::Relay relay(parsed.config);
     QString error;
     if (!relay.start(&error)) {
