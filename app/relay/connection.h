@@ -55,6 +55,7 @@ struct SessionLimits
     qint64 bufferBytes = 16 * 1024 * 1024;
     qint64 maxPendingSendBytes = 4 * 1024 * 1024;
     int retentionSeconds = 60;
+    qint64 maxFrameBytes = 1024 * 1024;
 };
 
 // One client session. For reliable protocols it outlives its WebSocket: after a drop it keeps

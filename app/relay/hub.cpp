@@ -137,8 +137,8 @@ bool HubService::recover(QWebSocket *socket, const QString &hub, const QString &
 
 void HubService::wire(ClientConnection *connection, QWebSocket *socket)
 {
-    socket->setMaxAllowedIncomingMessageSize(quint64(wps::kMaxFrameBytes));
-    socket->setMaxAllowedIncomingFrameSize(quint64(wps::kMaxFrameBytes));
+    socket->setMaxAllowedIncomingMessageSize(quint64(m_limits.maxFrameBytes));
+    socket->setMaxAllowedIncomingFrameSize(quint64(m_limits.maxFrameBytes));
     connect(socket, &QWebSocket::textMessageReceived, connection,
             [this, connection](const QString &message) {
                 handleFrame(connection, message.toUtf8());

@@ -89,6 +89,7 @@ bool Relay::start(QString *error)
     limits.bufferBytes = m_config.reliableBufferBytes;
     limits.maxPendingSendBytes = m_config.maxPendingSendBytes;
     limits.retentionSeconds = m_config.sessionRetentionSeconds;
+    limits.maxFrameBytes = m_config.maxFrameBytes;
     m_hub = new HubService(limits, &m_metrics);
 
     m_webSockets = new QWebSocketServer(u"watchroom-relay"_s, QWebSocketServer::NonSecureMode,
