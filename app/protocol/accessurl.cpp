@@ -91,7 +91,8 @@ QJsonObject negotiateResponse(const ClientAccess &access)
 
 bool isValidHubName(const QString &hub)
 {
-    static const QRegularExpression re(uR"(^[A-Za-z][A-Za-z0-9_`,.\[\]]{0,127}$)"_s);
+    // \z, not $: PCRE's $ also matches before a final newline, which let "chat\n" through.
+    static const QRegularExpression re(uR"(^[A-Za-z][A-Za-z0-9_`,.\[\]]{0,127}\z)"_s);
     return re.match(hub).hasMatch();
 }
 

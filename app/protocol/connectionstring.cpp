@@ -86,10 +86,12 @@ std::optional<ConnectionString> ConnectionString::parse(const QString &text, QSt
 
 QString ConnectionString::toString() const
 {
-    // The shape of the Azure portal's strings: no trailing slash, Port as its own key.
-    const QString base =
-        endpoint.toString(QUrl::RemoveUserInfo | QUrl::RemovePort | QUrl::RemovePath
-                          | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    // The shape of the Azure portal's strings: no trailing slash, Port as its own key. A path
+    // prefix (reverse proxy) is kept, so parse(toString()) gives the same endpoint.
+    QString base = endpoint.toString(QUrl::RemoveUserInfo | QUrl::RemovePort
+                                     | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    if (base.endsWith(u'/'))
+        base.chop(1);
     QString text = "Endpoint="_L1 + base + u';';
     if (endpoint.port() > 0)
         text += "Port="_L1 + QString::number(endpoint.port()) + u';';

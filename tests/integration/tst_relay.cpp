@@ -187,7 +187,7 @@ QByteArray TestRelay::rawUpgrade(const QByteArray &target, const QByteArray &ext
                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                  + extraHeaders + "\r\n");
     QByteArray response;
-    QTest::qWaitFor(
+    [[maybe_unused]] const bool complete = QTest::qWaitFor(
         [&] {
             response += socket.readAll();
             return response.contains("\r\n\r\n") || socket.state() != QTcpSocket::ConnectedState;
