@@ -171,19 +171,44 @@ bool ClientConnection::deliver(const wps::EncodedData &data, bool droppable)
         return true;
     }
     const quint64 sequenceId = ++m_lastSequenceId;
-    QString frame = data.textFrame(sequenceId);
-    m_bufferBytes += frame.size() * 2;
-    if (qsizetype(m_buffer.size()) >= m_limits.bufferMessages
-        || m_bufferBytes > m_limits.bufferBytes) {
+    Buffered entry { sequenceId, data.textFrame(sequenceId) };
+    const qint64 entryBytes = entry.frame.size() * 2;
+    if (!droppable
+        && (qsizetype(m_acked.items.size()) >= m_limits.bufferMessages
+            || m_acked.bytes + entryBytes > m_limits.bufferBytes)) {
         ++m_metrics->sessionsDroppedOverflow;
         qCInfo(lcRelay) << "session" << m_id << "dropped: un-acked buffer overflowed";
         end(u"un-acked message buffer overflowed; the session was dropped"_s);
         return false;
     }
     if (m_socket)
-        writeFrame(frame);
-    m_buffer.push_back({ sequenceId, std::move(frame) });
+        writeFrame(entry.frame);
+    ReplayQueue &queue = droppable ? m_fireAndForget : m_acked;
+    queue.push(std::move(entry));
+    while (qsizetype(m_fireAndForget.items.size()) > m_limits.bufferMessages
+           || m_fireAndForget.bytes > m_limits.bufferBytes) {
+        m_fireAndForget.popFront();
+        ++m_metrics->replayEvictions;
+    }
     return true;
+}
+
+void ClientConnection::ReplayQueue::push(Buffered b)
+{
+    bytes += b.frame.size() * 2;
+    items.push_back(std::move(b));
+}
+
+void ClientConnection::ReplayQueue::popFront()
+{
+    bytes -= items.front().frame.size() * 2;
+    items.pop_front();
+}
+
+void ClientConnection::ReplayQueue::clear()
+{
+    items.clear();
+    bytes = 0;
 }
 
 void ClientConnection::sendControl(const QByteArray &json)
@@ -196,9 +221,9 @@ void ClientConnection::sendControl(const QByteArray &json)
 
 void ClientConnection::acknowledge(quint64 sequenceId)
 {
-    while (!m_buffer.empty() && m_buffer.front().sequenceId <= sequenceId) {
-        m_bufferBytes -= m_buffer.front().frame.size() * 2;
-        m_buffer.pop_front();
+    for (ReplayQueue *queue : { &m_acked, &m_fireAndForget }) {
+        while (!queue->items.empty() && queue->items.front().sequenceId <= sequenceId)
+            queue->popFront();
     }
 }
 
@@ -206,8 +231,13 @@ void ClientConnection::replayBuffered()
 {
     if (!m_socket)
         return;
-    for (const Buffered &b : m_buffer)
-        writeFrame(b.frame);
+    auto a = m_acked.items.cbegin();
+    auto f = m_fireAndForget.items.cbegin();
+    while (a != m_acked.items.cend() || f != m_fireAndForget.items.cend()) {
+        const bool takeAcked = f == m_fireAndForget.items.cend()
+            || (a != m_acked.items.cend() && a->sequenceId < f->sequenceId);
+        writeFrame(takeAcked ? (a++)->frame : (f++)->frame);
+    }
 }
 
 void ClientConnection::markProcessed(quint64 ackId)
@@ -242,8 +272,8 @@ void ClientConnection::end(const QString &reason, int closeCode)
         socket->setParent(nullptr);
         ++m_metrics->connectionsClosed;
     }
-    m_buffer.clear();
-    m_bufferBytes = 0;
+    m_acked.clear();
+    m_fireAndForget.clear();
     Q_EMIT ended(this);
 }
 

@@ -99,7 +99,10 @@ public:
     // Sends `connected` and replays the un-acked messages in order (after a recovery).
     void replayBuffered();
 
-    qsizetype bufferedCount() const { return qsizetype(m_buffer.size()); }
+    qsizetype bufferedCount() const
+    {
+        return qsizetype(m_acked.items.size() + m_fireAndForget.items.size());
+    }
     qint64 pendingSendBytes() const;
 
     // Duplicate detection: remembers processed ackIds per connection (bounded).
@@ -124,6 +127,14 @@ private:
         quint64 sequenceId;
         QString frame;
     };
+    struct ReplayQueue
+    {
+        std::deque<Buffered> items;
+        qint64 bytes = 0;
+        void push(Buffered b);
+        void popFront();
+        void clear();
+    };
 
     QString m_id;
     QString m_hubKey;
@@ -136,8 +147,12 @@ private:
     QSet<QString> m_groups;
     QPointer<QWebSocket> m_socket;
     quint64 m_lastSequenceId = 0;
-    std::deque<Buffered> m_buffer;
-    qint64 m_bufferBytes = 0;
+    // Un-acked messages kept for a recovery, in two queues merged by sequence id on replay.
+    // Acked sends must survive: when their queue overflows the session is dropped, as the
+    // service does. Fire-and-forget traffic (cursors) is at most once: its queue keeps only
+    // the newest messages, so a chatty group cannot get a session dropped.
+    ReplayQueue m_acked;
+    ReplayQueue m_fireAndForget;
     QSet<quint64> m_processedAckIds;
     std::deque<quint64> m_processedOrder;
     QTimer m_retention;

@@ -78,6 +78,9 @@ QByteArray RelayMetrics::toPrometheusText(const Gauges &g) const
     metric(out, "watchroom_relay_sessions_dropped_overflow_total", "counter",
            "Reliable sessions dropped because their un-acked buffer overflowed.",
            double(sessionsDroppedOverflow));
+    metric(out, "watchroom_relay_replay_evictions_total", "counter",
+           "Old fire-and-forget messages no longer kept for replay after a recovery.",
+           double(replayEvictions));
     out += "# HELP watchroom_relay_failed_acks_total Acks sent with success=false, by error.\n"
            "# TYPE watchroom_relay_failed_acks_total counter\n";
     for (const auto &name : { "Forbidden"_L1, "Duplicate"_L1, "BadRequest"_L1,

@@ -28,6 +28,7 @@ struct RelayMetrics
     quint64 droppedSlowConsumer = 0;    // fire-and-forget messages not sent to a slow reader
     quint64 droppedWhileRecovering = 0; // fire-and-forget messages for a detached session
     quint64 sessionsDroppedOverflow = 0;
+    quint64 replayEvictions = 0; // old fire-and-forget messages no longer kept for a recovery
     quint64 badHttpRequests = 0;
     QHash<QString, quint64> failedAcks; // by error name
 

@@ -117,6 +117,7 @@ private slots:
     void cleanCloseEndsTheSession();
     void sequenceAckReleasesBuffer();
     void overflowingSessionIsDropped();
+    void fireAndForgetNeverOverflowsTheSession();
     void slowReaderDoesNotGrowTheRelay();
 
 private:
@@ -139,7 +140,8 @@ void TestRelay::init()
     m_config.port = 0;
     m_config.accessKeys = { u"test-access-key-0123456789abcdef"_s };
     m_config.dataDir.clear();
-    if (QByteArray(QTest::currentTestFunction()) == "overflowingSessionIsDropped")
+    if (QByteArray(QTest::currentTestFunction()) == "overflowingSessionIsDropped"
+        || QByteArray(QTest::currentTestFunction()) == "fireAndForgetNeverOverflowsTheSession")
         m_config.reliableBufferMessages = 10;
     if (QByteArray(QTest::currentTestFunction()) == "slowReaderDoesNotGrowTheRelay")
         m_config.maxPendingSendBytes = 256 * 1024;
@@ -573,6 +575,23 @@ void TestRelay::overflowingSessionIsDropped()
     QTRY_VERIFY(sender->ack(11));
     QVERIFY(sender->ack(11)->success);
     QVERIFY(!m_relay->hub()->connectionExists(kHub, lazy->connectionId()));
+}
+
+void TestRelay::fireAndForgetNeverOverflowsTheSession()
+{
+    // Cursor-like traffic to a client that does not ack: only the newest 10 are kept for a
+    // recovery (limit set in init()), and the session lives on.
+    const QStringList roles { u"webpubsub.joinLeaveGroup"_s, u"webpubsub.sendToGroup"_s };
+    auto quiet = connectClient(u"quiet"_s, roles, { u"g"_s });
+    auto sender = connectClient(u"s"_s, roles);
+    QVERIFY(quiet && sender);
+    for (int i = 0; i < 25; ++i)
+        sender->send(wps::SendToGroup { u"g"_s, std::nullopt, false, wps::DataType::Json, i });
+    QTRY_COMPARE(quiet->count<wps::GroupMessage>(), 25);
+    QVERIFY(m_relay->hub()->connectionExists(kHub, quiet->connectionId()));
+    QCOMPARE(m_relay->hub()->gauges().bufferedMessages, qint64(10));
+    QCOMPARE(m_relay->metrics().replayEvictions, quint64(15));
+    QCOMPARE(m_relay->metrics().sessionsDroppedOverflow, quint64(0));
 }
 
 void TestRelay::slowReaderDoesNotGrowTheRelay()
