@@ -435,7 +435,7 @@ EncodedData EncodedData::forGroup(const QString &group, const std::optional<QStr
     if (fromUserId)
         object.insert(u"fromUserId"_s, *fromUserId);
     const QByteArray json = QJsonDocument(object).toJson(QJsonDocument::Compact);
-    return EncodedData(QString::fromUtf8(json.constData() + 1, json.size() - 1));
+    return EncodedData(json.mid(1));
 }
 
 EncodedData EncodedData::forServer(DataType dataType, const QJsonValue &data)
@@ -445,19 +445,19 @@ EncodedData EncodedData::forServer(DataType dataType, const QJsonValue &data)
                                { u"dataType"_s, QString(toString(dataType)) },
                                { u"data"_s, data } };
     const QByteArray json = QJsonDocument(object).toJson(QJsonDocument::Compact);
-    return EncodedData(QString::fromUtf8(json.constData() + 1, json.size() - 1));
-}
-
-QString EncodedData::textFrame(std::optional<quint64> sequenceId) const
-{
-    if (!sequenceId)
-        return u'{' + m_tail;
-    return "{\"sequenceId\":"_L1 + QString::number(*sequenceId) + u',' + m_tail;
+    return EncodedData(json.mid(1));
 }
 
 QByteArray EncodedData::frame(std::optional<quint64> sequenceId) const
 {
-    return textFrame(sequenceId).toUtf8();
+    if (!sequenceId)
+        return '{' + m_tail;
+    return "{\"sequenceId\":" + QByteArray::number(*sequenceId) + ',' + m_tail;
+}
+
+QString EncodedData::textFrame(std::optional<quint64> sequenceId) const
+{
+    return QString::fromUtf8(frame(sequenceId));
 }
 
 } // namespace wr::wps

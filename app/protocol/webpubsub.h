@@ -160,16 +160,16 @@ public:
                                 DataType dataType, const QJsonValue &data);
     static EncodedData forServer(DataType dataType, const QJsonValue &data);
 
+    QByteArray frame(std::optional<quint64> sequenceId) const; // UTF-8 JSON
     QString textFrame(std::optional<quint64> sequenceId) const;
-    QByteArray frame(std::optional<quint64> sequenceId) const;
     qsizetype approximateBytes() const { return m_tail.size() + 24; }
 
 private:
-    explicit EncodedData(QString tail)
+    explicit EncodedData(QByteArray tail)
         : m_tail(std::move(tail))
     {
     }
-    QString m_tail; // the serialised object without its opening brace
+    QByteArray m_tail; // the serialised UTF-8 object without its opening brace
 };
 
 // Validates `data` against `dataType` (text must be a string, binary/protobuf base64).

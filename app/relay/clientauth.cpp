@@ -13,8 +13,10 @@ namespace wr {
 namespace {
 QString queryValue(const QUrlQuery &query, const QString &key)
 {
-    // The JS SDK encodes with URLSearchParams; '+' would mean a space there.
-    return query.queryItemValue(key, QUrl::FullyDecoded).replace(u'+', u' ');
+    // The JS SDK encodes with URLSearchParams: '+' is a space and %2B a plus, so replace
+    // before percent-decoding.
+    QString value = query.queryItemValue(key, QUrl::FullyEncoded);
+    return QUrl::fromPercentEncoding(value.replace(u'+', "%20"_L1).toUtf8());
 }
 } // namespace
 

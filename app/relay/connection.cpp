@@ -104,13 +104,22 @@ QString ClientConnection::rotateReconnectionToken()
     return m_reconnectionToken;
 }
 
-void ClientConnection::attach(QWebSocket *socket)
+bool ClientConnection::directFramesEnabled()
+{
+    static const bool enabled = qEnvironmentVariableIntValue("WATCHROOM_RELAY_QT_FRAMES") == 0;
+    return enabled;
+}
+
+void ClientConnection::attach(QWebSocket *socket, QTcpSocket *transport)
 {
     m_retention.stop();
     if (m_socket && m_socket != socket)
         detach();
     m_socket = socket;
     socket->setParent(this);
+    m_transport = directFramesEnabled() ? transport : nullptr;
+    qCDebug(lcRelay) << "session" << m_id << (m_transport ? "writes frames directly"
+                                                          : "writes through QWebSocket");
 }
 
 void ClientConnection::detach()
@@ -119,6 +128,7 @@ void ClientConnection::detach()
         return;
     QWebSocket *socket = m_socket;
     m_socket = nullptr;
+    m_transport = nullptr;
     socket->disconnect(this);
     if (socket->state() != QAbstractSocket::UnconnectedState)
         socket->abort();
@@ -136,11 +146,34 @@ qint64 ClientConnection::pendingSendBytes() const
     return m_socket ? m_socket->bytesToWrite() : 0;
 }
 
-void ClientConnection::writeFrame(const QString &frame)
+void ClientConnection::writeFrame(const QByteArray &frame)
 {
-    m_socket->sendTextMessage(frame);
     ++m_metrics->messagesDelivered;
     m_metrics->bytesSent += quint64(frame.size());
+    if (!m_transport) {
+        m_socket->sendTextMessage(QString::fromUtf8(frame));
+        return;
+    }
+    if (m_socket->state() != QAbstractSocket::ConnectedState)
+        return; // closing: nothing may follow a close frame
+    // RFC 6455 §5.2, server to client: FIN + text opcode, no mask, 7/16/64-bit length.
+    char header[10];
+    int n = 0;
+    header[n++] = char(0x81);
+    const quint64 length = quint64(frame.size());
+    if (length < 126) {
+        header[n++] = char(length);
+    } else if (length <= 0xFFFF) {
+        header[n++] = char(126);
+        header[n++] = char(length >> 8);
+        header[n++] = char(length & 0xFF);
+    } else {
+        header[n++] = char(127);
+        for (int shift = 56; shift >= 0; shift -= 8)
+            header[n++] = char((length >> shift) & 0xFF);
+    }
+    m_transport->write(header, n);
+    m_transport->write(frame);
 }
 
 bool ClientConnection::deliver(const wps::EncodedData &data, bool droppable)
@@ -167,12 +200,12 @@ bool ClientConnection::deliver(const wps::EncodedData &data, bool droppable)
             end(u"the connection could not keep up and was closed"_s);
             return false;
         }
-        writeFrame(data.textFrame(std::nullopt));
+        writeFrame(data.frame(std::nullopt));
         return true;
     }
     const quint64 sequenceId = ++m_lastSequenceId;
-    Buffered entry { sequenceId, data.textFrame(sequenceId) };
-    const qint64 entryBytes = entry.frame.size() * 2;
+    Buffered entry { sequenceId, data.frame(sequenceId) };
+    const qint64 entryBytes = entry.frame.size();
     if (!droppable
         && (qsizetype(m_acked.items.size()) >= m_limits.bufferMessages
             || m_acked.bytes + entryBytes > m_limits.bufferBytes)) {
@@ -195,13 +228,13 @@ bool ClientConnection::deliver(const wps::EncodedData &data, bool droppable)
 
 void ClientConnection::ReplayQueue::push(Buffered b)
 {
-    bytes += b.frame.size() * 2;
+    bytes += b.frame.size();
     items.push_back(std::move(b));
 }
 
 void ClientConnection::ReplayQueue::popFront()
 {
-    bytes -= items.front().frame.size() * 2;
+    bytes -= items.front().frame.size();
     items.pop_front();
 }
 
@@ -215,8 +248,8 @@ void ClientConnection::sendControl(const QByteArray &json)
 {
     if (!m_socket)
         return;
-    m_socket->sendTextMessage(QString::fromUtf8(json));
-    m_metrics->bytesSent += quint64(json.size());
+    writeFrame(json);
+    --m_metrics->messagesDelivered; // control frames are not data messages
 }
 
 void ClientConnection::acknowledge(quint64 sequenceId)

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 #include <QTimer>
+#include <QTcpSocket>
 #include <QWebSocket>
 
 #include <deque>
@@ -84,7 +85,7 @@ public:
     const QSet<QString> &groups() const { return m_groups; }
 
     // Socket ownership: attach takes the socket; detach hands it back (scheduled for deletion).
-    void attach(QWebSocket *socket);
+    void attach(QWebSocket *socket, QTcpSocket *transport);
     QWebSocket *socket() const { return m_socket; }
     bool isAttached() const { return m_socket != nullptr; }
     void detach();
@@ -116,16 +117,22 @@ public:
 
     void startRetention();
 
+    // Data frames are written straight to the connection's TCP socket (one small header plus
+    // the payload already encoded once for all recipients) instead of through
+    // QWebSocket::sendTextMessage, which converts and copies the payload three more times per
+    // recipient. Set WATCHROOM_RELAY_QT_FRAMES=1 to use QWebSocket for comparison.
+    static bool directFramesEnabled();
+
 Q_SIGNALS:
     void ended(ClientConnection *connection);
 
 private:
-    void writeFrame(const QString &frame);
+    void writeFrame(const QByteArray &frame);
 
     struct Buffered
     {
         quint64 sequenceId;
-        QString frame;
+        QByteArray frame;
     };
     struct ReplayQueue
     {
@@ -146,6 +153,7 @@ private:
     QString m_reconnectionToken;
     QSet<QString> m_groups;
     QPointer<QWebSocket> m_socket;
+    QPointer<QTcpSocket> m_transport; // the socket under m_socket, for direct frame writes
     quint64 m_lastSequenceId = 0;
     // Un-acked messages kept for a recovery, in two queues merged by sequence id on replay.
     // Acked sends must survive: when their queue overflows the session is dropped, as the

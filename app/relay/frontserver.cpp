@@ -116,6 +116,9 @@ void FrontServer::inspect(QTcpSocket *socket)
     socket->disconnect(this);
     const Route route = m_router ? m_router(*head) : Route::Http;
     if (route == Route::WebSocket) {
+        const QPair<QString, quint16> key { socket->peerAddress().toString(), socket->peerPort() };
+        m_upgrading.insert(key, socket);
+        connect(socket, &QObject::destroyed, this, [this, key] { m_upgrading.remove(key); });
         m_webSockets->handleConnection(socket);
         return;
     }
@@ -124,6 +127,11 @@ void FrontServer::inspect(QTcpSocket *socket)
     addPendingConnection(socket);
     QMetaObject::invokeMethod(
         socket, [socket] { Q_EMIT socket->readyRead(); }, Qt::QueuedConnection);
+}
+
+QTcpSocket *FrontServer::takeUpgradedSocket(const QHostAddress &peer, quint16 peerPort)
+{
+    return m_upgrading.take({ peer.toString(), peerPort });
 }
 
 void FrontServer::drop(QTcpSocket *socket, const QString &reason)

@@ -48,6 +48,10 @@ public:
     void setTlsConfiguration(const QSslConfiguration &configuration);
     bool isTls() const { return m_tls.has_value(); }
 
+    // The TCP socket a WebSocket was upgraded from, found by its peer address (QWebSocket does
+    // not expose it). The relay writes data frames to it directly.
+    QTcpSocket *takeUpgradedSocket(const QHostAddress &peer, quint16 peerPort);
+
     static constexpr qsizetype kMaxHeadBytes = 16 * 1024;
     static constexpr int kHeadTimeoutMs = 10000;
 
@@ -66,6 +70,7 @@ private:
     Router m_router;
     std::optional<QSslConfiguration> m_tls;
     QHash<QTcpSocket *, qint64> m_deadlines; // sockets whose head is not complete yet
+    QHash<QPair<QString, quint16>, QTcpSocket *> m_upgrading;
     QTimer m_sweep;
 };
 

@@ -33,12 +33,14 @@ QStringList decodedSegments(const QUrl &url)
     return out;
 }
 
+// Form-style decoding as the SDKs encode (URLSearchParams): '+' is a space, %2B a plus. The
+// '+' must be replaced before percent-decoding, or the two become indistinguishable.
 QStringList queryValues(const QUrlQuery &query, const QString &key)
 {
     QStringList out;
-    const QStringList values = query.allQueryItemValues(key, QUrl::FullyDecoded);
+    const QStringList values = query.allQueryItemValues(key, QUrl::FullyEncoded);
     for (QString value : values)
-        out.append(value.replace(u'+', u' '));
+        out.append(QUrl::fromPercentEncoding(value.replace(u'+', "%20"_L1).toUtf8()));
     return out;
 }
 

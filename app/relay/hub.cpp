@@ -71,8 +71,8 @@ const HubService::HubState *HubService::state(const QString &hub) const
     return it == m_hubs.cend() ? nullptr : &it.value();
 }
 
-ClientConnection *HubService::accept(QWebSocket *socket, const ClientIdentity &identity,
-                                     bool reliable)
+ClientConnection *HubService::accept(QWebSocket *socket, QTcpSocket *transport,
+                                     const ClientIdentity &identity, bool reliable)
 {
     const QString key = hubKey(identity.hub);
     HubState &hub = m_hubs[key];
@@ -86,7 +86,7 @@ ClientConnection *HubService::accept(QWebSocket *socket, const ClientIdentity &i
     if (!identity.userId.isEmpty())
         hub.users[identity.userId].append(connection);
     connect(connection, &ClientConnection::ended, this, &HubService::removeSession);
-    connection->attach(socket);
+    connection->attach(socket, transport);
     wire(connection, socket);
     ++m_metrics->connectionsOpened;
 
@@ -105,8 +105,8 @@ ClientConnection *HubService::accept(QWebSocket *socket, const ClientIdentity &i
     return connection;
 }
 
-bool HubService::recover(QWebSocket *socket, const QString &hub, const QString &connectionId,
-                         const QString &reconnectionToken)
+bool HubService::recover(QWebSocket *socket, QTcpSocket *transport, const QString &hub,
+                         const QString &connectionId, const QString &reconnectionToken)
 {
     ClientConnection *c = connection(hub, connectionId);
     if (!c || c->hasEnded() || !c->isReliable()
@@ -122,7 +122,7 @@ bool HubService::recover(QWebSocket *socket, const QString &hub, const QString &
         connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
         return false;
     }
-    c->attach(socket);
+    c->attach(socket, transport);
     wire(c, socket);
     ++m_metrics->recoveries;
     ++m_metrics->connectionsOpened;

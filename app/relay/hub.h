@@ -37,11 +37,14 @@ public:
     ~HubService() override;
 
     // A new, authenticated connection: sends `connected`, applies the token's groups.
-    ClientConnection *accept(QWebSocket *socket, const ClientIdentity &identity, bool reliable);
+    // `transport` is the TCP socket under `socket` (may be null: frames then go through
+    // QWebSocket).
+    ClientConnection *accept(QWebSocket *socket, QTcpSocket *transport,
+                             const ClientIdentity &identity, bool reliable);
     // A recovery attempt (awps_connection_id + awps_reconnection_token). A session that is
     // gone, or a wrong token, is closed with 1008 after the upgrade, as the service does.
-    bool recover(QWebSocket *socket, const QString &hub, const QString &connectionId,
-                 const QString &reconnectionToken);
+    bool recover(QWebSocket *socket, QTcpSocket *transport, const QString &hub,
+                 const QString &connectionId, const QString &reconnectionToken);
 
     // ---- operations of the REST API (return false when the target does not exist) -------
     struct Audience

@@ -67,9 +67,7 @@ void raiseFileLimit() { }
 
 QString loggingRules(const QString &level)
 {
-    // Qt HttpServer warns about every upgrade it is asked to refuse; the relay refuses
-    // unauthorised upgrades on purpose and counts them in /metrics instead.
-    QString rules = u"qt.httpserver.warning=false\n"_s;
+    QString rules;
     if (level == "debug"_L1)
         rules += u"watchroom.*.debug=true\n"_s;
     else if (level == "info"_L1)

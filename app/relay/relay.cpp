@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QSaveFile>
 #include <QSslCertificate>
@@ -19,6 +20,21 @@
 using namespace Qt::StringLiterals;
 
 namespace wr {
+
+namespace {
+QLoggingCategory::CategoryFilter g_previousFilter = nullptr;
+
+// Qt HttpServer 6.4 warns about every WebSocket upgrade it is asked to refuse. The relay
+// refuses unauthorised upgrades on purpose (and counts them in /metrics), so that warning would
+// let anyone fill the log. Chained, so the application's own rules still apply.
+void quietHttpServerUpgradeWarnings(QLoggingCategory *category)
+{
+    if (g_previousFilter)
+        g_previousFilter(category);
+    if (qstrcmp(category->categoryName(), "qt.httpserver") == 0)
+        category->setEnabled(QtWarningMsg, false);
+}
+} // namespace
 
 Relay::Relay(RelayConfig config, QObject *parent)
     : QObject(parent)
@@ -81,6 +97,11 @@ bool Relay::loadAccessKeys(QString *error)
 
 bool Relay::start(QString *error)
 {
+    static const bool filterInstalled = [] {
+        g_previousFilter = QLoggingCategory::installFilter(quietHttpServerUpgradeWarnings);
+        return true;
+    }();
+    Q_UNUSED(filterInstalled);
     if (!loadAccessKeys(error))
         return false;
 
@@ -103,11 +124,13 @@ bool Relay::start(QString *error)
             const ClientRequest request = inspectClientRequest(
                 socket->requestUrl(), handshake.rawHeader("Authorization"), m_keys);
             const bool reliable = socket->subprotocol() == wps::kJsonReliableProtocol;
+            QTcpSocket *transport =
+                m_front->takeUpgradedSocket(socket->peerAddress(), socket->peerPort());
             if (request.kind == ClientRequest::Kind::Recovery) {
-                m_hub->recover(socket, request.hub, request.connectionId,
+                m_hub->recover(socket, transport, request.hub, request.connectionId,
                                request.reconnectionToken);
             } else if (request.authorized && !socket->subprotocol().isEmpty()) {
-                m_hub->accept(socket, request.identity, reliable);
+                m_hub->accept(socket, transport, request.identity, reliable);
             } else {
                 // The front server checked this already; a token can expire in between.
                 ++m_metrics.authFailures;
