@@ -146,11 +146,11 @@ bool isValidPayload(DataType dataType, const QJsonValue &data, QString *error)
     return false;
 }
 
-ClientDecodeResult decodeClientMessage(const QByteArray &frame)
+ClientDecodeResult decodeClientMessage(const QByteArray &frame, qsizetype maxBytes)
 {
     ClientDecodeResult result;
-    if (frame.size() > kMaxFrameBytes) {
-        result.error = u"message is larger than %1 bytes"_s.arg(kMaxFrameBytes);
+    if (frame.size() > maxBytes) {
+        result.error = u"message is larger than %1 bytes"_s.arg(maxBytes);
         return result;
     }
     QJsonParseError parseError;

@@ -86,7 +86,8 @@ struct ClientDecodeResult
     bool ok() const { return message.has_value(); }
 };
 
-ClientDecodeResult decodeClientMessage(const QByteArray &frame);
+// Frames over maxBytes are rejected before parsing.
+ClientDecodeResult decodeClientMessage(const QByteArray &frame, qsizetype maxBytes = kMaxFrameBytes);
 QByteArray encode(const ClientMessage &message);
 
 // ---- service → client -------------------------------------------------------------------

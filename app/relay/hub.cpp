@@ -262,7 +262,7 @@ void HubService::handleFrame(ClientConnection *connection, const QByteArray &fra
     if (connection->hasEnded())
         return;
 
-    const wps::ClientDecodeResult decoded = wps::decodeClientMessage(frame);
+    const wps::ClientDecodeResult decoded = wps::decodeClientMessage(frame, m_limits.maxFrameBytes);
     if (!decoded.ok()) {
         ++m_metrics->malformedMessages;
         qCDebug(lcHub) << "malformed frame from" << connection->id() << ":" << decoded.error;

@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
+#include <QNetworkInterface>
 #include <QSocketNotifier>
 #include <QTextStream>
 #include <QTimer>
@@ -114,10 +115,27 @@ int main(int argc, char *argv[])
 
     // Scripts wait for the first line; keep it exactly this shape.
     out << "Listening on "
-        << relay.httpUrl().toString(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment)
+        << relay.listenUrl().toString(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment)
         << Qt::endl;
     out << "Connection string: " << relay.connectionString() << Qt::endl;
     out << "Negotiate: " << relay.negotiateUrl().toString() << Qt::endl;
+    // On a wildcard address, say where teammates can reach this machine.
+    const QHostAddress listen = parsed.config.listenAddress;
+    if (listen == QHostAddress::AnyIPv4 || listen == QHostAddress::Any
+        || listen == QHostAddress::AnyIPv6) {
+        const auto addresses = QNetworkInterface::allAddresses();
+        for (const QHostAddress &address : addresses) {
+            if (address.isLoopback() || address.isLinkLocal()
+                || (listen == QHostAddress::AnyIPv4
+                    && address.protocol() != QAbstractSocket::IPv4Protocol))
+                continue;
+            QUrl url = relay.listenUrl();
+            url.setHost(address.toString());
+            out << "Reachable at: "
+                << url.toString(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment)
+                << Qt::endl;
+        }
+    }
     if (!parsed.config.dataDir.isEmpty())
         out << "Data directory: " << parsed.config.dataDir << Qt::endl;
     return app.exec();

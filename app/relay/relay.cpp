@@ -221,14 +221,22 @@ QUrl Relay::httpUrl() const
             url.setPath(url.path() + u'/');
         return url;
     }
-    QHostAddress address = m_config.listenAddress;
-    if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4)
-        address = QHostAddress::LocalHost;
+    // A wildcard address is no place to connect to; advertise loopback for this machine
+    // (negotiate answers with the host each client used).
+    QUrl url = listenUrl();
+    const QHostAddress address(url.host());
+    if (address == QHostAddress::AnyIPv4 || address == QHostAddress::Any)
+        url.setHost(QHostAddress(QHostAddress::LocalHost).toString());
     else if (address == QHostAddress::AnyIPv6)
-        address = QHostAddress::LocalHostIPv6;
+        url.setHost(QHostAddress(QHostAddress::LocalHostIPv6).toString());
+    return url;
+}
+
+QUrl Relay::listenUrl() const
+{
     QUrl url;
     url.setScheme(m_front && m_front->isTls() ? u"https"_s : u"http"_s);
-    url.setHost(address.toString());
+    url.setHost(m_config.listenAddress.toString());
     url.setPort(port());
     url.setPath(u"/"_s);
     return url;

@@ -32,7 +32,8 @@ public:
     void stop();
 
     quint16 port() const;
-    QUrl httpUrl() const;                // http(s)://host:port/
+    QUrl httpUrl() const;                // http(s)://host:port/ as advertised (--public-url)
+    QUrl listenUrl() const;              // http(s)://address:port/ actually bound
     QString connectionString() const;
     QUrl negotiateUrl(const QString &board = QStringLiteral("main")) const;
     QList<QByteArray> accessKeys() const { return m_keys; }
