@@ -4,6 +4,7 @@
 #include <QJsonObject>
 
 #include <cmath>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -448,11 +449,37 @@ EncodedData EncodedData::forServer(DataType dataType, const QJsonValue &data)
     return EncodedData(json.mid(1));
 }
 
+int EncodedData::writePrefix(char *out, std::optional<quint64> sequenceId)
+{
+    if (!sequenceId) {
+        out[0] = '{';
+        return 1;
+    }
+    static constexpr char kKey[] = "{\"sequenceId\":";
+    int n = int(sizeof(kKey)) - 1;
+    std::memcpy(out, kKey, size_t(n));
+    char digits[20];
+    int count = 0;
+    quint64 value = *sequenceId;
+    do {
+        digits[count++] = char('0' + value % 10);
+        value /= 10;
+    } while (value != 0);
+    while (count > 0)
+        out[n++] = digits[--count];
+    out[n++] = ',';
+    return n;
+}
+
 QByteArray EncodedData::frame(std::optional<quint64> sequenceId) const
 {
-    if (!sequenceId)
-        return '{' + m_tail;
-    return "{\"sequenceId\":" + QByteArray::number(*sequenceId) + ',' + m_tail;
+    char prefix[kMaxPrefixBytes];
+    const int n = writePrefix(prefix, sequenceId);
+    QByteArray out;
+    out.reserve(n + m_tail.size());
+    out.append(prefix, n);
+    out.append(m_tail);
+    return out;
 }
 
 QString EncodedData::textFrame(std::optional<quint64> sequenceId) const

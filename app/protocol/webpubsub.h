@@ -163,6 +163,12 @@ public:
 
     QByteArray frame(std::optional<quint64> sequenceId) const; // UTF-8 JSON
     QString textFrame(std::optional<quint64> sequenceId) const;
+
+    // The shared part of every recipient's frame: a frame is prefix(sequenceId) + tail().
+    const QByteArray &tail() const { return m_tail; }
+    // Writes `{` or `{"sequenceId":N,` into out (at least kMaxPrefixBytes long); returns length.
+    static constexpr int kMaxPrefixBytes = 40;
+    static int writePrefix(char *out, std::optional<quint64> sequenceId);
     qsizetype approximateBytes() const { return m_tail.size() + 24; }
 
 private:

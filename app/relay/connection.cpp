@@ -4,6 +4,8 @@
 #include "relaymetrics.h"
 
 #include <QRandomGenerator>
+
+#include <cstring>
 #include <QWebSocket>
 
 using namespace Qt::StringLiterals;
@@ -146,34 +148,46 @@ qint64 ClientConnection::pendingSendBytes() const
     return m_socket ? m_socket->bytesToWrite() : 0;
 }
 
-void ClientConnection::writeFrame(const QByteArray &frame)
+void ClientConnection::writeData(std::optional<quint64> sequenceId, const QByteArray &tail)
 {
+    char prefix[wps::EncodedData::kMaxPrefixBytes];
+    const int n = wps::EncodedData::writePrefix(prefix, sequenceId);
     ++m_metrics->messagesDelivered;
-    m_metrics->bytesSent += quint64(frame.size());
+    writeText(prefix, n, tail);
+}
+
+void ClientConnection::writeText(const char *prefix, qsizetype prefixSize,
+                                 const QByteArray &payload)
+{
+    const quint64 length = quint64(prefixSize + payload.size());
+    m_metrics->bytesSent += length;
     if (!m_transport) {
-        m_socket->sendTextMessage(QString::fromUtf8(frame));
+        m_socket->sendTextMessage(QString::fromUtf8(prefix, prefixSize)
+                                  + QString::fromUtf8(payload));
         return;
     }
     if (m_socket->state() != QAbstractSocket::ConnectedState)
         return; // closing: nothing may follow a close frame
-    // RFC 6455 §5.2, server to client: FIN + text opcode, no mask, 7/16/64-bit length.
-    char header[10];
+    // RFC 6455 §5.2, server to client: FIN + text opcode, no mask, 7/16/64-bit length; the
+    // header and the recipient's prefix go out in one write, the shared payload in another.
+    char head[10 + wps::EncodedData::kMaxPrefixBytes];
     int n = 0;
-    header[n++] = char(0x81);
-    const quint64 length = quint64(frame.size());
+    head[n++] = char(0x81);
     if (length < 126) {
-        header[n++] = char(length);
+        head[n++] = char(length);
     } else if (length <= 0xFFFF) {
-        header[n++] = char(126);
-        header[n++] = char(length >> 8);
-        header[n++] = char(length & 0xFF);
+        head[n++] = char(126);
+        head[n++] = char(length >> 8);
+        head[n++] = char(length & 0xFF);
     } else {
-        header[n++] = char(127);
+        head[n++] = char(127);
         for (int shift = 56; shift >= 0; shift -= 8)
-            header[n++] = char((length >> shift) & 0xFF);
+            head[n++] = char((length >> shift) & 0xFF);
     }
-    m_transport->write(header, n);
-    m_transport->write(frame);
+    if (prefixSize > 0)
+        std::memcpy(head + n, prefix, size_t(prefixSize));
+    m_transport->write(head, n + prefixSize);
+    m_transport->write(payload);
 }
 
 bool ClientConnection::deliver(const wps::EncodedData &data, bool droppable)
@@ -200,12 +214,12 @@ bool ClientConnection::deliver(const wps::EncodedData &data, bool droppable)
             end(u"the connection could not keep up and was closed"_s);
             return false;
         }
-        writeFrame(data.frame(std::nullopt));
+        writeData(std::nullopt, data.tail());
         return true;
     }
     const quint64 sequenceId = ++m_lastSequenceId;
-    Buffered entry { sequenceId, data.frame(sequenceId) };
-    const qint64 entryBytes = entry.frame.size();
+    Buffered entry { sequenceId, data.tail() };
+    const qint64 entryBytes = entry.tail.size() + 32;
     if (!droppable
         && (qsizetype(m_acked.items.size()) >= m_limits.bufferMessages
             || m_acked.bytes + entryBytes > m_limits.bufferBytes)) {
@@ -215,7 +229,7 @@ bool ClientConnection::deliver(const wps::EncodedData &data, bool droppable)
         return false;
     }
     if (m_socket)
-        writeFrame(entry.frame);
+        writeData(sequenceId, entry.tail);
     ReplayQueue &queue = droppable ? m_fireAndForget : m_acked;
     queue.push(std::move(entry));
     while (qsizetype(m_fireAndForget.items.size()) > m_limits.bufferMessages
@@ -228,13 +242,13 @@ bool ClientConnection::deliver(const wps::EncodedData &data, bool droppable)
 
 void ClientConnection::ReplayQueue::push(Buffered b)
 {
-    bytes += b.frame.size();
+    bytes += b.tail.size() + 32;
     items.push_back(std::move(b));
 }
 
 void ClientConnection::ReplayQueue::popFront()
 {
-    bytes -= items.front().frame.size();
+    bytes -= items.front().tail.size() + 32;
     items.pop_front();
 }
 
@@ -248,8 +262,7 @@ void ClientConnection::sendControl(const QByteArray &json)
 {
     if (!m_socket)
         return;
-    writeFrame(json);
-    --m_metrics->messagesDelivered; // control frames are not data messages
+    writeText(nullptr, 0, json);
 }
 
 void ClientConnection::acknowledge(quint64 sequenceId)
@@ -269,7 +282,8 @@ void ClientConnection::replayBuffered()
     while (a != m_acked.items.cend() || f != m_fireAndForget.items.cend()) {
         const bool takeAcked = f == m_fireAndForget.items.cend()
             || (a != m_acked.items.cend() && a->sequenceId < f->sequenceId);
-        writeFrame(takeAcked ? (a++)->frame : (f++)->frame);
+        const Buffered &b = takeAcked ? *a++ : *f++;
+        writeData(b.sequenceId, b.tail);
     }
 }
 

@@ -127,12 +127,16 @@ Q_SIGNALS:
     void ended(ClientConnection *connection);
 
 private:
-    void writeFrame(const QByteArray &frame);
+    // A data frame: the recipient's prefix, then the payload shared by every recipient.
+    void writeData(std::optional<quint64> sequenceId, const QByteArray &tail);
+    void writeText(const char *prefix, qsizetype prefixSize, const QByteArray &payload);
 
+    // Buffered messages share the encoded payload with every other recipient: keeping a
+    // session's un-acked messages costs a reference, not a copy.
     struct Buffered
     {
         quint64 sequenceId;
-        QByteArray frame;
+        QByteArray tail;
     };
     struct ReplayQueue
     {
