@@ -4,6 +4,7 @@
 #include "relaymetrics.h"
 
 #include <QRandomGenerator>
+#include <QTimerEvent>
 
 #include <cstring>
 #include <QWebSocket>
@@ -83,12 +84,7 @@ ClientConnection::ClientConnection(QString id, QString hubKey, QString userId, b
     , m_metrics(metrics)
     , m_reconnectionToken(randomToken(24))
 {
-    m_retention.setSingleShot(true);
-    connect(&m_retention, &QTimer::timeout, this, [this] {
-        ++m_metrics->sessionsExpired;
-        qCDebug(lcRelay) << "session" << m_id << "expired";
-        end(QString());
-    });
+
 }
 
 ClientConnection::~ClientConnection()
@@ -138,9 +134,19 @@ void ClientConnection::detach()
     ++m_metrics->connectionsClosed;
 }
 
+void ClientConnection::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_retention.timerId())
+        return QObject::timerEvent(event);
+    m_retention.stop();
+    ++m_metrics->sessionsExpired;
+    qCDebug(lcRelay) << "session" << m_id << "expired";
+    end(QString());
+}
+
 void ClientConnection::startRetention()
 {
-    m_retention.start(m_limits.retentionSeconds * 1000);
+    m_retention.start(m_limits.retentionSeconds * 1000, this);
 }
 
 qint64 ClientConnection::pendingSendBytes() const

@@ -8,11 +8,11 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
+#include <QBasicTimer>
 #include <QTimer>
 #include <QTcpSocket>
 #include <QWebSocket>
 
-#include <deque>
 
 
 
@@ -126,6 +126,9 @@ public:
 Q_SIGNALS:
     void ended(ClientConnection *connection);
 
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
 private:
     // A data frame: the recipient's prefix, then the payload shared by every recipient.
     void writeData(std::optional<quint64> sequenceId, const QByteArray &tail);
@@ -140,7 +143,7 @@ private:
     };
     struct ReplayQueue
     {
-        std::deque<Buffered> items;
+        QList<Buffered> items; // QList: nothing allocated while empty, O(1) removal at the front
         qint64 bytes = 0;
         void push(Buffered b);
         void popFront();
@@ -166,8 +169,8 @@ private:
     ReplayQueue m_acked;
     ReplayQueue m_fireAndForget;
     QSet<quint64> m_processedAckIds;
-    std::deque<quint64> m_processedOrder;
-    QTimer m_retention;
+    QList<quint64> m_processedOrder;
+    QBasicTimer m_retention; // a full QTimer per idle connection costs more than it needs
     bool m_ended = false;
 };
 

@@ -115,6 +115,7 @@ private slots:
     void recoveryReplaysUnackedInOrder();
     void recoveryIntoGoneSessionGets1008();
     void cleanCloseEndsTheSession();
+    void droppedSessionExpiresAfterRetention();
     void sequenceAckReleasesBuffer();
     void overflowingSessionIsDropped();
     void fireAndForgetNeverOverflowsTheSession();
@@ -143,6 +144,8 @@ void TestRelay::init()
     if (QByteArray(QTest::currentTestFunction()) == "overflowingSessionIsDropped"
         || QByteArray(QTest::currentTestFunction()) == "fireAndForgetNeverOverflowsTheSession")
         m_config.reliableBufferMessages = 10;
+    if (QByteArray(QTest::currentTestFunction()) == "droppedSessionExpiresAfterRetention")
+        m_config.sessionRetentionSeconds = 1;
     if (QByteArray(QTest::currentTestFunction()) == "slowReaderDoesNotGrowTheRelay")
         m_config.maxPendingSendBytes = 256 * 1024;
     m_relay = std::make_unique<Relay>(m_config);
@@ -540,6 +543,22 @@ void TestRelay::cleanCloseEndsTheSession()
     QTRY_VERIFY(!m_relay->hub()->connectionExists(kHub, id));
     QTRY_VERIFY(!m_relay->hub()->groupExists(kHub, u"g"_s));
     QCOMPARE(m_relay->hub()->gauges().sessions, qint64(0));
+}
+
+void TestRelay::droppedSessionExpiresAfterRetention()
+{
+    // Retention set to 1 s in init(): a dropped reliable session stays recoverable for that
+    // long, then it and its group membership are gone.
+    auto client = connectClient(u"gone"_s, {}, { u"g"_s });
+    QVERIFY(client);
+    const QString id = client->connectionId();
+    client->socket.abort();
+    QTRY_COMPARE(m_relay->hub()->gauges().connections, qint64(0));
+    QVERIFY(m_relay->hub()->connectionExists(kHub, id));
+    QVERIFY(m_relay->hub()->groupExists(kHub, u"g"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_relay->hub()->connectionExists(kHub, id), 5000);
+    QVERIFY(!m_relay->hub()->groupExists(kHub, u"g"_s));
+    QCOMPARE(m_relay->metrics().sessionsExpired, quint64(1));
 }
 
 void TestRelay::sequenceAckReleasesBuffer()
