@@ -22,12 +22,20 @@ inline constexpr qsizetype kMaxMessageBytes = 64 * 1024; // annotations and pres
 inline constexpr qsizetype kMaxTextLength = 2000;
 inline constexpr qsizetype kMaxTags = 16;
 inline constexpr qsizetype kMaxTagLength = 64;
+inline constexpr qsizetype kMaxMetricsFrameBytes = 1024 * 1024; // the transport's frame limit
+inline constexpr qsizetype kMaxIdLength = 128; // series, annotation and panel ids, userIds
+inline constexpr qsizetype kMaxNameLength = 256; // display names, units, labels, client
+inline constexpr qsizetype kMaxLabels = 32; // labels per series
 
 // Board names: [A-Za-z0-9_.-]{1,64}.
 bool isValidBoardName(const QString &board);
 QString metricsGroup(const QString &board);     // "<board>.metrics"
 QString presenceGroup(const QString &board);    // "<board>.presence"
 QString annotationsGroup(const QString &board); // "<board>.annotations"
+
+// Web PubSub token roles of a Watchroom role (viewer, annotator, source, admin) on a board.
+// Empty for an unknown role or an invalid board name.
+QStringList webPubSubRolesFor(const QString &role, const QString &board);
 
 // A hybrid logical clock reading "<physical ms>:<counter>:<userId>", compared field by field.
 struct HlcTimestamp
@@ -131,7 +139,7 @@ struct AnnotationOp
 {
     enum class Kind { Put, Delete };
     Kind kind = Kind::Put;
-    Annotation annotation; // for Delete only id and clock are meaningful
+    Annotation annotation; // for Delete only id and clock are meaningful (decode sets deleted)
     bool operator==(const AnnotationOp &) const = default;
 };
 
@@ -156,5 +164,9 @@ struct DecodeResult
 DecodeResult decode(const QJsonValue &data);
 DecodeResult decode(const QByteArray &json); // enforces kMaxMessageBytes except for metrics
 QJsonObject encode(const Message &message);
+
+// Splits a snapshot into snapshots whose compact encoding each fits in maxBytes (one
+// annotation always fits in kMaxMessageBytes), in order; at least one, possibly empty.
+QList<Snapshot> splitSnapshot(const Snapshot &snapshot, qsizetype maxBytes = kMaxMessageBytes);
 
 } // namespace wr::session
