@@ -17,8 +17,16 @@ packages=(
     qt6-base-dev qt6-websockets-dev qt6-httpserver-dev qt6-charts-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6sql6-psql libgl-dev
+    # Qt Charts' CMake package needs Qt OpenGL and xkbcommon, which qt6-charts-dev does not pull in
+    libqt6opengl6-dev libxkbcommon-dev
     # tests: SDK conformance suite (npm ci), TLS fixtures, benchmarks (ps, taskset), HTTP checks
     nodejs npm openssl ca-certificates procps util-linux curl
+    # tests: metric sources and the keeper run against real servers
+    prometheus-node-exporter postgresql
+    # tests: desktop app under a virtual X server (screenshots), Qt's own translations
+    xvfb xauth qt6-translations-l10n
+    # tests: packages built, installed and checked (CPack DEB/RPM, lintian, desktop integration)
+    dpkg-dev fakeroot rpm file lintian desktop-file-utils appstream systemd
 )
 
 if [[ ${1:-} == --list ]]; then
