@@ -1,0 +1,3 @@
+#include "sourceslogging.h"
+
+Q_LOGGING_CATEGORY(lcSources, "watchroom.sources", QtWarningMsg)
