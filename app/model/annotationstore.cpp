@@ -344,6 +344,12 @@ std::optional<session::Annotation> AnnotationStore::annotation(const QString &id
     return visibleValue(findRegister(id));
 }
 
+std::optional<session::Annotation> AnnotationStore::entry(const QString &id) const
+{
+    const Register *reg = findRegister(id);
+    return reg ? std::optional(reg->value) : std::nullopt;
+}
+
 QList<session::Annotation> AnnotationStore::visible() const
 {
     QList<session::Annotation> result;

@@ -78,6 +78,9 @@ public:
 
     // A visible annotation; nullopt when unknown or deleted.
     std::optional<session::Annotation> annotation(const QString &id) const;
+    // The register of id, tombstones included (deleted = true); nullopt when unknown. What a
+    // persistence layer stores.
+    std::optional<session::Annotation> entry(const QString &id) const;
     // Visible annotations in row order (t0, then id).
     QList<session::Annotation> visible() const;
     // Tags of visible annotations, unique and sorted case-insensitively: the tag filter's choices.
