@@ -781,8 +781,10 @@ void HubClient::onData(std::optional<quint64> sequenceId, const std::function<vo
         const quint64 jump = *sequenceId - m_largestSequenceId;
         m_largestSequenceId = *sequenceId;
         m_stats.lastSequenceId = *sequenceId;
-        // Ack on receipt, not after processing; at once when the service is far ahead.
-        if (jump > m_options.sequenceAckGap)
+        // Ack on receipt, not after processing; at once when the service is far ahead or
+        // enough has arrived since the last ack to threaten the service's un-acked buffer.
+        if (jump > m_options.sequenceAckGap
+            || m_largestSequenceId - m_ackedSequenceId >= m_options.sequenceAckBacklog)
             flushSequenceAck();
     }
     ++m_stats.messagesIn;

@@ -34,6 +34,10 @@ struct HubClientOptions
     ms livenessTimeout { 120000 }; // no inbound frame for this long: drop and recover; 0 disables
     ms sequenceAckInterval { 1000 };
     quint64 sequenceAckGap = 300; // a jump larger than this is acked at once
+    // Received but not yet acked: at this many, ack at once instead of waiting for the timer.
+    // The service drops a session whose un-acked buffer overflows (≈ 1000 messages), so a
+    // once-a-second ack alone loses the session above ~1000 messages/s.
+    quint64 sequenceAckBacklog = 250;
     ms recoveryInterval { 1000 }; // between recovery attempts
     ms recoveryWindow { 30000 }; // then give up and start a new connection
     ms reconnectBase { 1000 }; // exponential backoff with full jitter …

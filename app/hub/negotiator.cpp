@@ -5,6 +5,7 @@
 #include "logging.h"
 #include "sessionmessages.h"
 
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -354,6 +355,7 @@ void Negotiator::onReplyFinished(QNetworkReply *reply, bool post)
     }
     NegotiateResult result = NegotiateResult::success(webSocketUrl);
     result.httpStatus = status;
+    result.response = QJsonDocument::fromJson(body).object();
     finish(result);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QSslConfiguration>
@@ -46,6 +47,9 @@ struct NegotiateResult
     Error error = Error::None;
     QString errorString; // for people; never contains a token or an access key
     int httpStatus = 0; // set when the negotiate endpoint answered
+    // The negotiate endpoint's JSON object answer ({url} or {baseUrl, token}, plus whatever the
+    // server adds, e.g. the relay's "keeper": true); empty for other inputs and plain answers.
+    QJsonObject response;
 
     bool ok() const { return error == Error::None; }
     // Retrying the same input cannot help (bad input, 4xx other than 408/429, bad TLS, …).

@@ -26,6 +26,9 @@ template<class... Ts> struct Overloaded : Ts...
 {
     using Ts::operator()...;
 };
+// Clang before 17 has no class template argument deduction for aggregates.
+template<class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
 
 QString excerpt(const QString &text)
 {
@@ -364,19 +367,24 @@ bool readSeries(const QJsonValue &value, const QString &path, MetricSeries *out,
     if (!readArray(pointsValue, pointsPath, &points, error))
         return false;
     out->points.reserve(points.size());
+    // The hot path of client ingest: element paths are only formatted to report an error.
+    QString unused;
     for (qsizetype i = 0; i < points.size(); ++i) {
-        const QString pointPath = at(pointsPath, i);
         const QJsonValue pointValue = points.at(i);
-        if (!pointValue.isArray() || pointValue.toArray().size() != 2) {
-            *error = u"'%1' must be a [t, value] pair"_s.arg(pointPath);
+        const QJsonArray pair = pointValue.toArray();
+        if (!pointValue.isArray() || pair.size() != 2) {
+            *error = u"'%1' must be a [t, value] pair"_s.arg(at(pointsPath, i));
             return false;
         }
-        const QJsonArray pair = pointValue.toArray();
         qint64 t = 0;
         double v = 0;
-        if (!readTime(pair.at(0), at(pointPath, 0), &t, error)
-            || !readValueOrGap(pair.at(1), at(pointPath, 1), &v, error))
+        if (!readTime(pair.at(0), QString(), &t, &unused)
+            || !readValueOrGap(pair.at(1), QString(), &v, &unused)) {
+            const QString pointPath = at(pointsPath, i);
+            if (readTime(pair.at(0), at(pointPath, 0), &t, error))
+                readValueOrGap(pair.at(1), at(pointPath, 1), &v, error);
             return false;
+        }
         out->points.append({ t, v });
     }
     return checkIncreasing(out->points, out->id, pointsPath, error);

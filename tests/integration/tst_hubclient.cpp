@@ -230,6 +230,7 @@ private slots:
     void wssTrustsOnlyTheConfiguredCertificate();
 
     void largeSequenceJumpIsAckedAtOnce();
+    void backlogOfReceivedMessagesIsAckedAtOnce();
     void duplicateSequenceIdsAreDropped();
     void failedAckIsRetriedWithTheSameAckId();
     void missingAckIsResentWithTheSameAckId();
@@ -934,6 +935,7 @@ void TestHubClient::largeSequenceJumpIsAckedAtOnce()
     QVERIFY(service.listen());
     HubClientOptions options = fastOptions();
     options.sequenceAckInterval = 60s;
+    options.sequenceAckBacklog = 100000; // only the jump rule is under test
     Peer peer(options);
     peer.client.start(service.url());
     QTRY_COMPARE_WITH_TIMEOUT(peer.client.state(), State::Connected, kTimeoutMs);
@@ -945,6 +947,27 @@ void TestHubClient::largeSequenceJumpIsAckedAtOnce()
     QTRY_COMPARE_WITH_TIMEOUT(service.framesOfType(u"sequenceAck"_s).size(), 1, kTimeoutMs);
     QCOMPARE(service.framesOfType(u"sequenceAck"_s).first().value("sequenceId"_L1).toInteger(),
              602);
+}
+
+void TestHubClient::backlogOfReceivedMessagesIsAckedAtOnce()
+{
+    ScriptedService service;
+    QVERIFY(service.listen());
+    HubClientOptions options = fastOptions();
+    options.sequenceAckInterval = 60s; // the timer never fires during the test
+    options.sequenceAckBacklog = 10;
+    Peer peer(options);
+    peer.client.start(service.url());
+    QTRY_COMPARE_WITH_TIMEOUT(peer.client.state(), State::Connected, kTimeoutMs);
+
+    for (quint64 id = 1; id <= 9; ++id)
+        service.sendGroupMessage(id, u"m%1"_s.arg(id));
+    QTRY_COMPARE_WITH_TIMEOUT(peer.texts.size(), 9, kTimeoutMs);
+    QVERIFY(service.framesOfType(u"sequenceAck"_s).isEmpty()); // 9 < backlog: still waiting
+    service.sendGroupMessage(10, u"m10"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(service.framesOfType(u"sequenceAck"_s).size(), 1, kTimeoutMs);
+    QCOMPARE(service.framesOfType(u"sequenceAck"_s).first().value("sequenceId"_L1).toInteger(),
+             10);
 }
 
 void TestHubClient::duplicateSequenceIdsAreDropped()
