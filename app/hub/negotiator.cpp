@@ -21,7 +21,8 @@ namespace {
 constexpr qsizetype kMaxBodyBytes = 64 * 1024;
 constexpr qsizetype kExcerptChars = 200;
 
-// The placeholder watchroom-relay prints in its example negotiate URL (user=NAME).
+// The placeholder earlier watchroom-relay versions printed in their example negotiate URL
+// (user=NAME): still replaced by the display name, so such pasted URLs keep working.
 constexpr QLatin1StringView kUserPlaceholder { "NAME" };
 
 QString excerpt(const QByteArray &body)

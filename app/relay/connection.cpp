@@ -4,10 +4,12 @@
 #include "relaymetrics.h"
 
 #include <QRandomGenerator>
+#include <QTimer>
 #include <QTimerEvent>
 
+#include <algorithm>
 #include <cstring>
-#include <QWebSocket>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -15,6 +17,11 @@ namespace wr {
 
 namespace {
 constexpr qsizetype kMaxRememberedAckIds = 4096;
+// A pass that produces more than this for one recipient (a replay, a burst) hands it over at
+// once rather than growing the pending buffer further.
+constexpr qsizetype kFlushThresholdBytes = 256 * 1024;
+// Pending buffers up to this size keep their allocation between passes.
+constexpr qsizetype kKeptPendingCapacity = 64 * 1024;
 
 QString randomToken(int bytes)
 {
@@ -24,6 +31,44 @@ QString randomToken(int bytes)
         raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 } // namespace
+
+FrameBatcher::FrameBatcher(QObject *parent)
+    : QObject(parent)
+{
+}
+
+void FrameBatcher::schedule(ClientConnection *connection)
+{
+    m_dirty.append(connection);
+    if (!m_posted) {
+        m_posted = true;
+        // A queued call runs at the start of the next pass, after every socket notifier of
+        // this one: all frames of the pass are in the pending buffers by then.
+        QMetaObject::invokeMethod(this, &FrameBatcher::flush, Qt::QueuedConnection);
+    }
+}
+
+void FrameBatcher::cancel(ClientConnection *connection)
+{
+    m_dirty.removeAll(connection);
+    std::replace(m_flushing.begin(), m_flushing.end(), connection,
+                 static_cast<ClientConnection *>(nullptr));
+}
+
+void FrameBatcher::flush()
+{
+    m_posted = false;
+    m_flushing.swap(m_dirty);
+    // A flush may fail a socket, and the session's reaction may reach cancel(): entries are
+    // read by index and cleared, never iterated with a live iterator.
+    for (qsizetype i = 0; i < m_flushing.size(); ++i) {
+        if (ClientConnection *c = std::exchange(m_flushing[i], nullptr)) {
+            c->m_flushScheduled = false;
+            c->flushPending();
+        }
+    }
+    m_flushing.clear();
+}
 
 Permissions Permissions::fromRoles(const QStringList &roles)
 {
@@ -73,7 +118,8 @@ bool Permissions::has(Kind kind, const QString &target) const
 
 ClientConnection::ClientConnection(QString id, QString hubKey, QString userId, bool reliable,
                                    Permissions permissions, const SessionLimits &limits,
-                                   RelayMetrics *metrics, QObject *parent)
+                                   RelayMetrics *metrics, FrameBatcher *batcher,
+                                   QObject *parent)
     : QObject(parent)
     , m_id(std::move(id))
     , m_hubKey(std::move(hubKey))
@@ -82,13 +128,15 @@ ClientConnection::ClientConnection(QString id, QString hubKey, QString userId, b
     , m_permissions(std::move(permissions))
     , m_limits(limits)
     , m_metrics(metrics)
+    , m_batcher(batcher)
     , m_reconnectionToken(randomToken(24))
 {
-
 }
 
 ClientConnection::~ClientConnection()
 {
+    if (m_flushScheduled && m_batcher)
+        m_batcher->cancel(this);
     if (m_socket) {
         m_socket->disconnect(this);
         m_socket->abort();
@@ -120,10 +168,19 @@ void ClientConnection::attach(QWebSocket *socket, QTcpSocket *transport)
                                                           : "writes through QWebSocket");
 }
 
+void ClientConnection::dropPending()
+{
+    if (m_flushScheduled && m_batcher)
+        m_batcher->cancel(this);
+    m_flushScheduled = false;
+    m_pending.clear();
+}
+
 void ClientConnection::detach()
 {
     if (!m_socket)
         return;
+    dropPending(); // nobody will read them; a reliable session replays from its queues
     QWebSocket *socket = m_socket;
     m_socket = nullptr;
     m_transport = nullptr;
@@ -151,7 +208,31 @@ void ClientConnection::startRetention()
 
 qint64 ClientConnection::pendingSendBytes() const
 {
-    return m_socket ? m_socket->bytesToWrite() : 0;
+    return m_socket ? m_socket->bytesToWrite() + m_pending.size() : 0;
+}
+
+void ClientConnection::flushPending()
+{
+    if (m_pending.isEmpty())
+        return;
+    if (!m_transport || m_transport->state() != QAbstractSocket::ConnectedState) {
+        m_pending.clear();
+        return;
+    }
+    // Writes at once what the kernel takes; only a remainder waits for the write notifier.
+    // The socket copies small buffers and shares large ones, so the buffer is kept only
+    // when the copy left it unshared.
+    QPointer<QTcpSocket> transport = m_transport;
+    QByteArray frames;
+    frames.swap(m_pending);
+    transport->write(frames);
+    if (transport)
+        transport->flush(); // may fail the socket and, through its signals, end this session
+    if (frames.capacity() <= kKeptPendingCapacity && frames.isDetached() && m_pending.isEmpty()
+        && m_transport && !m_ended) {
+        frames.resize(0);
+        m_pending.swap(frames);
+    }
 }
 
 void ClientConnection::writeData(std::optional<quint64> sequenceId, const QByteArray &tail)
@@ -192,8 +273,19 @@ void ClientConnection::writeText(const char *prefix, qsizetype prefixSize,
     }
     if (prefixSize > 0)
         std::memcpy(head + n, prefix, size_t(prefixSize));
-    m_transport->write(head, n + prefixSize);
-    m_transport->write(payload);
+    if (!m_batcher) {
+        m_transport->write(head, n + prefixSize);
+        m_transport->write(payload);
+        return;
+    }
+    m_pending.append(head, n + prefixSize);
+    m_pending.append(payload);
+    if (m_pending.size() >= kFlushThresholdBytes) {
+        flushPending();
+    } else if (!m_flushScheduled) {
+        m_flushScheduled = true;
+        m_batcher->schedule(this);
+    }
 }
 
 bool ClientConnection::deliver(const wps::EncodedData &data, bool droppable)
@@ -205,6 +297,8 @@ bool ClientConnection::deliver(const wps::EncodedData &data, bool droppable)
             ++m_metrics->droppedWhileRecovering;
             return true;
         }
+        // What the kernel refused so far, not this pass's own frames: a reader that keeps up
+        // must never lose a message because many arrived at once.
         if (m_socket->bytesToWrite() > m_limits.maxPendingSendBytes) {
             ++m_metrics->droppedSlowConsumer;
             return true;
@@ -215,8 +309,11 @@ bool ClientConnection::deliver(const wps::EncodedData &data, bool droppable)
             return true;
         // An unreliable reader that is far behind even on acked traffic is cut off, as the
         // service does: its memory must stay bounded.
-        if (m_socket->bytesToWrite() > m_limits.bufferBytes) {
+        if (const qint64 pending = pendingSendBytes(); pending > m_limits.bufferBytes) {
             ++m_metrics->sessionsDroppedOverflow;
+            qCWarning(lcRelayHub) << "connection" << m_id << "of user" << m_userId
+                                  << "dropped: it could not keep up (" << pending
+                                  << "bytes pending)";
             end(u"the connection could not keep up and was closed"_s);
             return false;
         }
@@ -227,10 +324,12 @@ bool ClientConnection::deliver(const wps::EncodedData &data, bool droppable)
     Buffered entry { sequenceId, data.tail() };
     const qint64 entryBytes = entry.tail.size() + 32;
     if (!droppable
-        && (qsizetype(m_acked.items.size()) >= m_limits.bufferMessages
-            || m_acked.bytes + entryBytes > m_limits.bufferBytes)) {
+        && (m_acked.size() >= m_limits.bufferMessages
+            || m_acked.bytes() + entryBytes > m_limits.bufferBytes)) {
         ++m_metrics->sessionsDroppedOverflow;
-        qCInfo(lcRelay) << "session" << m_id << "dropped: un-acked buffer overflowed";
+        qCWarning(lcRelayHub) << "session" << m_id << "of user" << m_userId
+                              << "dropped: its un-acked buffer overflowed ("
+                              << m_acked.size() << "messages," << m_acked.bytes() << "bytes)";
         end(u"un-acked message buffer overflowed; the session was dropped"_s);
         return false;
     }
@@ -238,8 +337,8 @@ bool ClientConnection::deliver(const wps::EncodedData &data, bool droppable)
         writeData(sequenceId, entry.tail);
     ReplayQueue &queue = droppable ? m_fireAndForget : m_acked;
     queue.push(std::move(entry));
-    while (qsizetype(m_fireAndForget.items.size()) > m_limits.bufferMessages
-           || m_fireAndForget.bytes > m_limits.bufferBytes) {
+    while (m_fireAndForget.size() > m_limits.bufferMessages
+           || m_fireAndForget.bytes() > m_limits.bufferBytes) {
         m_fireAndForget.popFront();
         ++m_metrics->replayEvictions;
     }
@@ -248,20 +347,35 @@ bool ClientConnection::deliver(const wps::EncodedData &data, bool droppable)
 
 void ClientConnection::ReplayQueue::push(Buffered b)
 {
-    bytes += b.tail.size() + 32;
-    items.push_back(std::move(b));
+    if (m_count == m_ring.size()) {
+        // Full (or never used): unroll into a ring twice the size.
+        QList<Buffered> grown(std::max<qsizetype>(16, m_ring.size() * 2));
+        for (qsizetype i = 0; i < m_count; ++i)
+            grown[i] = std::move(m_ring[(m_head + i) & (m_ring.size() - 1)]);
+        m_ring.swap(grown);
+        m_head = 0;
+    }
+    m_bytes += b.tail.size() + 32;
+    m_ring[(m_head + m_count) & (m_ring.size() - 1)] = std::move(b);
+    ++m_count;
 }
 
 void ClientConnection::ReplayQueue::popFront()
 {
-    bytes -= items.front().tail.size() + 32;
-    items.pop_front();
+    Buffered &b = m_ring[m_head];
+    m_bytes -= b.tail.size() + 32;
+    b.tail = QByteArray();
+    m_head = (m_head + 1) & (m_ring.size() - 1);
+    if (--m_count == 0)
+        clear(); // an idle session holds no ring
 }
 
 void ClientConnection::ReplayQueue::clear()
 {
-    items.clear();
-    bytes = 0;
+    m_ring = QList<Buffered>();
+    m_head = 0;
+    m_count = 0;
+    m_bytes = 0;
 }
 
 void ClientConnection::sendControl(const QByteArray &json)
@@ -274,7 +388,7 @@ void ClientConnection::sendControl(const QByteArray &json)
 void ClientConnection::acknowledge(quint64 sequenceId)
 {
     for (ReplayQueue *queue : { &m_acked, &m_fireAndForget }) {
-        while (!queue->items.empty() && queue->items.front().sequenceId <= sequenceId)
+        while (!queue->isEmpty() && queue->front().sequenceId <= sequenceId)
             queue->popFront();
     }
 }
@@ -283,12 +397,13 @@ void ClientConnection::replayBuffered()
 {
     if (!m_socket)
         return;
-    auto a = m_acked.items.cbegin();
-    auto f = m_fireAndForget.items.cbegin();
-    while (a != m_acked.items.cend() || f != m_fireAndForget.items.cend()) {
-        const bool takeAcked = f == m_fireAndForget.items.cend()
-            || (a != m_acked.items.cend() && a->sequenceId < f->sequenceId);
-        const Buffered &b = takeAcked ? *a++ : *f++;
+    qsizetype a = 0;
+    qsizetype f = 0;
+    while (m_socket && (a < m_acked.size() || f < m_fireAndForget.size())) {
+        const bool takeAcked = f == m_fireAndForget.size()
+            || (a < m_acked.size() && m_acked.at(a).sequenceId < m_fireAndForget.at(f).sequenceId);
+        // A copy: a write can flush, fail the socket and clear the queues under us.
+        const Buffered b = takeAcked ? m_acked.at(a++) : m_fireAndForget.at(f++);
         writeData(b.sequenceId, b.tail);
     }
 }
@@ -303,6 +418,27 @@ void ClientConnection::markProcessed(quint64 ackId)
     }
 }
 
+void closeAndDispose(QWebSocket *socket, QWebSocketProtocol::CloseCode code,
+                     const QString &reason, QObject *owner)
+{
+    // Ownership first: the socket outlives this session, so the long-lived owner frees it at
+    // the latest (it must not stay parented to a session that is about to be deleted, nor
+    // float without a parent past the end of the event loop).
+    socket->setParent(owner);
+    // Connected before close(): a socket whose TCP connection is already gone emits
+    // disconnected() from inside close(), and a later connect would never see it.
+    QObject::connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+    // Give the close frame a moment to leave, then make sure the socket goes away.
+    QTimer::singleShot(2000, socket, [socket] {
+        socket->abort();
+        socket->deleteLater();
+    });
+    if (socket->state() == QAbstractSocket::UnconnectedState)
+        socket->deleteLater();
+    else
+        socket->close(code, reason.left(120));
+}
+
 void ClientConnection::end(const QString &reason, int closeCode)
 {
     if (m_ended)
@@ -312,17 +448,17 @@ void ClientConnection::end(const QString &reason, int closeCode)
     if (m_socket) {
         if (!reason.isEmpty())
             sendControl(wps::encode(wps::Disconnected { reason }));
+        // Everything queued goes out before the close frame, which QWebSocket writes itself.
+        flushPending();
+        dropPending();
+    }
+    if (m_socket) {
         QWebSocket *socket = m_socket;
         m_socket = nullptr;
+        m_transport = nullptr;
         socket->disconnect(this);
-        socket->close(QWebSocketProtocol::CloseCode(closeCode), reason.left(120));
-        // Give the close frame a moment to leave, then make sure the socket goes away.
-        QTimer::singleShot(2000, socket, [socket] {
-            socket->abort();
-            socket->deleteLater();
-        });
-        connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
-        socket->setParent(nullptr);
+        closeAndDispose(socket, QWebSocketProtocol::CloseCode(closeCode), reason,
+                        parent());
         ++m_metrics->connectionsClosed;
     }
     m_acked.clear();

@@ -2,19 +2,30 @@
 
 #include "webpubsub.h"
 
-#include <QElapsedTimer>
+#include <QBasicTimer>
+#include <QByteArray>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
 #include <QString>
 #include <QStringList>
-#include <QBasicTimer>
-#include <QTimer>
 #include <QTcpSocket>
 #include <QWebSocket>
 
+namespace wr {
 
+// An un-acked message kept for a recovery. It shares the encoded payload with every other
+// recipient: keeping a session's un-acked messages costs a reference, not a copy.
+struct ReplayEntry
+{
+    quint64 sequenceId = 0;
+    QByteArray tail;
+};
 
+} // namespace wr
+
+Q_DECLARE_TYPEINFO(wr::ReplayEntry, Q_RELOCATABLE_TYPE);
 
 namespace wr {
 
@@ -54,10 +65,38 @@ struct SessionLimits
 {
     int bufferMessages = 1000;
     qint64 bufferBytes = 16 * 1024 * 1024;
-    qint64 maxPendingSendBytes = 4 * 1024 * 1024;
+    qint64 maxPendingSendBytes = 64 * 1024; // queued above this: fire-and-forget is dropped
     int retentionSeconds = 60;
     qint64 maxFrameBytes = 1024 * 1024;
 };
+
+class ClientConnection;
+
+// Coalesces the frames of one event-loop pass: a connection appends every frame it is given to
+// its own pending buffer and asks the batcher for a flush, which runs once after all sockets
+// that were readable in this pass have been handled. A recipient then costs one write() per
+// pass instead of one per message, and its socket's write notifier stays off unless the
+// kernel buffer is full.
+class FrameBatcher : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit FrameBatcher(QObject *parent = nullptr);
+    void schedule(ClientConnection *connection);
+    void cancel(ClientConnection *connection);
+    void flush();
+
+private:
+    QList<ClientConnection *> m_dirty;
+    QList<ClientConnection *> m_flushing;
+    bool m_posted = false;
+};
+
+// Closes a WebSocket that no session owns any more (1008/1001 with a reason) and makes sure it
+// is freed: on disconnected(), after a 2 s grace period at the latest, or with `owner`.
+void closeAndDispose(QWebSocket *socket, QWebSocketProtocol::CloseCode code, const QString &reason,
+                     QObject *owner);
 
 // One client session. For reliable protocols it outlives its WebSocket: after a drop it keeps
 // its sequence numbers, groups and un-acked messages for the retention time so the client can
@@ -67,9 +106,10 @@ class ClientConnection : public QObject
     Q_OBJECT
 
 public:
+    // `batcher` may be null: every frame is then handed to the socket at once.
     ClientConnection(QString id, QString hubKey, QString userId, bool reliable,
                      Permissions permissions, const SessionLimits &limits, RelayMetrics *metrics,
-                     QObject *parent = nullptr);
+                     FrameBatcher *batcher, QObject *parent = nullptr);
     ~ClientConnection() override;
 
     const QString &id() const { return m_id; }
@@ -102,7 +142,7 @@ public:
 
     qsizetype bufferedCount() const
     {
-        return qsizetype(m_acked.items.size() + m_fireAndForget.items.size());
+        return m_acked.size() + m_fireAndForget.size();
     }
     qint64 pendingSendBytes() const;
 
@@ -123,6 +163,9 @@ public:
     // recipient. Set WATCHROOM_RELAY_QT_FRAMES=1 to use QWebSocket for comparison.
     static bool directFramesEnabled();
 
+    // Hands the frames gathered so far in this event-loop pass to the socket.
+    void flushPending();
+
 Q_SIGNALS:
     void ended(ClientConnection *connection);
 
@@ -130,24 +173,32 @@ protected:
     void timerEvent(QTimerEvent *event) override;
 
 private:
+    friend class FrameBatcher; // clears m_flushScheduled as it flushes
     // A data frame: the recipient's prefix, then the payload shared by every recipient.
     void writeData(std::optional<quint64> sequenceId, const QByteArray &tail);
     void writeText(const char *prefix, qsizetype prefixSize, const QByteArray &payload);
+    void dropPending();
 
-    // Buffered messages share the encoded payload with every other recipient: keeping a
-    // session's un-acked messages costs a reference, not a copy.
-    struct Buffered
+    using Buffered = ReplayEntry;
+    // A ring of un-acked messages: nothing allocated while empty, no element moves when the
+    // oldest is evicted or acknowledged, capacity doubling only while the session is behind.
+    class ReplayQueue
     {
-        quint64 sequenceId;
-        QByteArray tail;
-    };
-    struct ReplayQueue
-    {
-        QList<Buffered> items; // QList: nothing allocated while empty, O(1) removal at the front
-        qint64 bytes = 0;
+    public:
+        qsizetype size() const { return m_count; }
+        bool isEmpty() const { return m_count == 0; }
+        qint64 bytes() const { return m_bytes; }
+        const Buffered &front() const { return m_ring[m_head]; }
+        const Buffered &at(qsizetype i) const { return m_ring[(m_head + i) & (m_ring.size() - 1)]; }
         void push(Buffered b);
         void popFront();
         void clear();
+
+    private:
+        QList<Buffered> m_ring; // size is zero or a power of two
+        qsizetype m_head = 0;
+        qsizetype m_count = 0;
+        qint64 m_bytes = 0;
     };
 
     QString m_id;
@@ -157,6 +208,9 @@ private:
     Permissions m_permissions;
     SessionLimits m_limits;
     RelayMetrics *m_metrics;
+    FrameBatcher *m_batcher;
+    QByteArray m_pending; // frames of this event-loop pass not yet handed to the socket
+    bool m_flushScheduled = false;
     QString m_reconnectionToken;
     QSet<QString> m_groups;
     QPointer<QWebSocket> m_socket;
@@ -175,3 +229,4 @@ private:
 };
 
 } // namespace wr
+

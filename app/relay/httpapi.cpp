@@ -1,16 +1,20 @@
 #include "httpapi.h"
 
 #include "accessurl.h"
+#include "boardservices.h"
 #include "clientauth.h"
 #include "jwt.h"
+#include "keeper.h"
 #include "logging.h"
 #include "odatafilter.h"
+#include "ingest.h"
+#include "sessionmessages.h"
 
+#include <QDateTime>
 #include <QHttpServerRequest>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
-#include <QRegularExpression>
 #include <QTcpSocket>
 #include <QUrlQuery>
 
@@ -82,6 +86,20 @@ QByteArray header(const QHttpServerRequest &request, QByteArrayView name)
     return {};
 }
 
+QStringList tokenRoles(const QJsonObject &claims)
+{
+    QStringList roles;
+    const QJsonValue role = claims.value("role"_L1);
+    if (role.isArray()) {
+        const QJsonArray array = role.toArray();
+        for (const QJsonValue &r : array)
+            roles.append(r.toString());
+    } else {
+        roles.append(role.toString());
+    }
+    return roles;
+}
+
 QString randomGuestName()
 {
     return u"guest-%1"_s.arg(QRandomGenerator::global()->bounded(100000, 999999));
@@ -90,29 +108,14 @@ QString randomGuestName()
 } // namespace
 
 HttpApi::HttpApi(HubService *hub, RelayMetrics *metrics, HttpApiSettings settings,
-                 QObject *parent)
+                 BoardServices *boards, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_hub(hub)
+    , m_boards(boards)
     , m_metrics(metrics)
     , m_settings(std::move(settings))
 {
     m_uptime.start();
-}
-
-QStringList HttpApi::rolesFor(const QString &role, const QString &board)
-{
-    const QString join = u"webpubsub.joinLeaveGroup"_s;
-    const QString send = u"webpubsub.sendToGroup"_s;
-    if (role == "viewer"_L1)
-        return { join, send + u'.' + board + ".presence"_L1 };
-    if (role == "annotator"_L1)
-        return { join, send + u'.' + board + ".presence"_L1,
-                 send + u'.' + board + ".annotations"_L1 };
-    if (role == "source"_L1)
-        return { send + u'.' + board + ".metrics"_L1 };
-    if (role == "admin"_L1)
-        return { join, send };
-    return {};
 }
 
 HttpApi::Reply HttpApi::error(Status status, const QByteArray &code, const QString &message)
@@ -169,6 +172,11 @@ bool HttpApi::handleRequest(const QHttpServerRequest &request, QTcpSocket *socke
     Reply reply;
     if (segments.value(0) == "api"_L1 && segments.value(1) == "health"_L1 && segments.size() == 2)
         reply = read ? empty(Status::Ok) : error(Status::MethodNotAllowed, "MethodNotAllowed", u"use GET or HEAD"_s);
+    else if (segments.value(0) == "api"_L1 && segments.value(1) == "boards"_L1
+             && segments.size() == 4 && segments[3] == "annotations"_L1)
+        reply = annotations(request, segments[2]);
+    else if (segments.value(0) == "api"_L1 && segments.value(1) == "boards"_L1)
+        reply = ingest(request, segments);
     else if (segments.value(0) == "api"_L1)
         reply = rest(request, segments);
     else if (segments.size() == 1 && segments[0] == "negotiate"_L1)
@@ -229,7 +237,6 @@ HttpApi::Reply HttpApi::root(const QHttpServerRequest &request) const
 
 HttpApi::Reply HttpApi::negotiate(const QHttpServerRequest &request)
 {
-    static const QRegularExpression boardPattern(u"^[A-Za-z0-9_.-]{1,64}$"_s);
     const QUrlQuery query = request.query();
     const QString hub = queryValue(query, u"hub"_s).isEmpty() ? m_settings.defaultHub
                                                               : queryValue(query, u"hub"_s);
@@ -240,10 +247,10 @@ HttpApi::Reply HttpApi::negotiate(const QHttpServerRequest &request)
 
     if (!isValidHubName(hub))
         return error(Status::BadRequest, "BadRequest", u"'%1' is not a valid hub name"_s.arg(hub.left(130)));
-    if (!boardPattern.match(board).hasMatch())
+    if (!session::isValidBoardName(board))
         return error(Status::BadRequest, "BadRequest",
                      u"board must match [A-Za-z0-9_.-]{1,64}"_s);
-    if (!role.isEmpty() && rolesFor(role, board).isEmpty())
+    if (!role.isEmpty() && session::webPubSubRolesFor(role, board).isEmpty())
         return error(Status::BadRequest, "BadRequest",
                      u"role must be viewer, annotator, source or admin"_s);
     if (user.size() > 128)
@@ -287,7 +294,7 @@ HttpApi::Reply HttpApi::negotiate(const QHttpServerRequest &request)
     cs.version = u"1.0"_s;
     ClientAccessOptions options;
     options.userId = user;
-    options.roles = rolesFor(role, board);
+    options.roles = session::webPubSubRolesFor(role, board);
     options.lifetimeSeconds = m_settings.tokenLifetimeSeconds;
     const ClientAccess access = clientAccessFor(cs, hub, options);
     QJsonObject body = negotiateResponse(access);
@@ -295,7 +302,209 @@ HttpApi::Reply HttpApi::negotiate(const QHttpServerRequest &request)
     body.insert(u"board"_s, board);
     body.insert(u"role"_s, role);
     body.insert(u"userId"_s, user);
+    body.insert(u"keeper"_s, m_settings.keeper);
     return json(body);
+}
+
+bool HttpApi::sourceAuthorized(const QHttpServerRequest &request, const QString &board,
+                               QString *reason) const
+{
+    const QByteArray authorization = header(request, "authorization");
+    if (!authorization.startsWith("Bearer ")) {
+        *reason = u"send Authorization: Bearer <token>: a source token, or a JWT with the "
+                  "source role for this board"_s;
+        return false;
+    }
+    const QByteArray token = authorization.mid(7).trimmed();
+    for (const QString &configured : m_settings.sourceTokens) {
+        const qsizetype eq = configured.indexOf(u'=');
+        const QString secret = eq < 0 ? configured : configured.mid(eq + 1);
+        if (sameSecret(secret, QString::fromUtf8(token))) {
+            if (eq < 0 || configured.left(eq) == board)
+                return true;
+            *reason = u"this source token is for another board"_s;
+            return false;
+        }
+    }
+    Jwt::VerifyOptions options;
+    options.keys = m_settings.keys;
+    const auto verified = Jwt::verify(token, options, reason);
+    if (!verified)
+        return false;
+    // The same permission a WebSocket source needs to send to the board's metrics group.
+    const QStringList roles = tokenRoles(verified->claims);
+    if (!Permissions::fromRoles(roles).allows(Permissions::Kind::SendToGroup,
+                                              session::metricsGroup(board))) {
+        *reason = u"the token may not send to %1 (it needs the source role for this board)"_s.arg(
+            session::metricsGroup(board));
+        return false;
+    }
+    return true;
+}
+
+bool HttpApi::adminAuthorized(const QHttpServerRequest &request, const QString &board,
+                              QString *reason) const
+{
+    const QByteArray authorization = header(request, "authorization");
+    if (!authorization.startsWith("Bearer ")) {
+        *reason = u"send Authorization: Bearer <token>: a client token with the admin role (for "
+                  "example the token of GET /negotiate?role=admin)"_s;
+        return false;
+    }
+    Jwt::VerifyOptions options;
+    options.keys = m_settings.keys;
+    const auto verified = Jwt::verify(authorization.mid(7).trimmed(), options, reason);
+    if (!verified)
+        return false;
+    // What the admin role grants on this board: sending to all of its groups. Annotators may
+    // send to the annotations group only, sources to the metrics group only.
+    const Permissions permissions = Permissions::fromRoles(tokenRoles(verified->claims));
+    for (const QString &group : { session::annotationsGroup(board), session::metricsGroup(board),
+                                  session::presenceGroup(board) }) {
+        if (!permissions.allows(Permissions::Kind::SendToGroup, group)) {
+            *reason = u"the token does not have the admin role for board %1"_s.arg(board);
+            return false;
+        }
+    }
+    return true;
+}
+
+HttpApi::Reply HttpApi::annotations(const QHttpServerRequest &request, const QString &board)
+{
+    ++m_metrics->restRequests;
+    if (!session::isValidBoardName(board))
+        return error(Status::BadRequest, "InvalidBoardName",
+                     u"board names match [A-Za-z0-9_.-]{1,64}"_s);
+    const Method method = request.method();
+    const bool read = method == Method::Get || method == Method::Head;
+    if (!read && method != Method::Post)
+        return error(Status::MethodNotAllowed, "MethodNotAllowed",
+                     u"use GET to export or POST to import"_s);
+    QString reason;
+    if (!adminAuthorized(request, board, &reason)) {
+        ++m_metrics->authFailures;
+        return error(Status::Unauthorized, "Unauthorized", reason);
+    }
+    Keeper *keeper = m_boards ? m_boards->keeper() : nullptr;
+    if (!keeper)
+        return error(Status::NotFound, "NoKeeper",
+                     u"this relay keeps no annotations (it runs with --keeper off)"_s);
+    if (read)
+        return { Status::Ok, keeper->exportBoard(board), "application/json", {} };
+
+    const QByteArray body = request.body();
+    if (body.size() > keeper->config().maxImportBytes)
+        return error(Status::PayloadTooLarge, "PayloadTooLarge",
+                     u"import at most %1 bytes"_s.arg(keeper->config().maxImportBytes));
+    // The shape is checked here so a wrong document gets its 400 at once; the keeper checks
+    // again, with each entry's limits, before it changes anything.
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return error(Status::BadRequest, "InvalidJson",
+                     u"the body is not JSON (%1 at offset %2)"_s.arg(parseError.errorString())
+                         .arg(parseError.offset));
+    const session::DecodeResult decoded = session::decode(QJsonValue(document.object()));
+    const auto *snapshot = decoded.ok() && document.isObject()
+        ? std::get_if<session::Snapshot>(&*decoded.message)
+        : nullptr;
+    if (!snapshot)
+        return error(Status::BadRequest, "InvalidAnnotations",
+                     u"the body is not an annotation export (a snapshot message)%1"_s.arg(
+                         decoded.ok() ? QString() : u": "_s + decoded.error.left(300)));
+    const qsizetype entries = snapshot->annotations.size();
+    // QHttpServerResponder is tied to the request and socket of this call in Qt 6.4 and the
+    // server may already be parsing the connection's next request, so the commit's outcome
+    // cannot be the answer: it is logged, and reaches clients as a snapshot.
+    m_boards->importAnnotations(board, body, [board, entries](const KeeperResult &result) {
+        if (result.ok)
+            qCInfo(lcRelay).noquote() << "imported" << entries << "annotation entries into"
+                                      << board << "," << result.changed << "changed";
+        else
+            qCWarning(lcRelay).noquote() << "import into" << board << "failed:" << result.error;
+    });
+    return json({ { u"board"_s, board },
+                  { u"entries"_s, entries },
+                  { u"status"_s, u"accepted"_s } },
+                Status::Accepted);
+}
+
+HttpApi::Reply HttpApi::ingest(const QHttpServerRequest &request, const QStringList &segments)
+{
+    ++m_metrics->restRequests;
+    if (!m_boards || segments.size() != 4 || segments[3] != "metrics"_L1)
+        return error(Status::NotFound, "NotFound",
+                     u"push metrics with POST /api/boards/{board}/metrics"_s);
+    const QString board = segments[2];
+    if (!session::isValidBoardName(board))
+        return error(Status::BadRequest, "InvalidBoardName",
+                     u"board names match [A-Za-z0-9_.-]{1,64}"_s);
+    if (request.method() != Method::Post)
+        return error(Status::MethodNotAllowed, "MethodNotAllowed", u"use POST"_s);
+    QString reason;
+    if (!sourceAuthorized(request, board, &reason)) {
+        ++m_metrics->authFailures;
+        return error(Status::Unauthorized, "Unauthorized", reason);
+    }
+    const QByteArray body = request.body();
+    if (body.size() > m_settings.maxIngestBytes)
+        return error(Status::PayloadTooLarge, "PayloadTooLarge",
+                     u"push at most %1 bytes per request"_s.arg(m_settings.maxIngestBytes));
+    if (body.trimmed().isEmpty())
+        return error(Status::BadRequest, "EmptyBody", u"the body is empty"_s);
+
+    const QByteArray contentType = header(request, "content-type");
+    const QByteArray mediaType = contentType.split(';').value(0).trimmed().toLower();
+    const QUrlQuery query = request.query();
+    std::optional<sources::IngestFormat> format;
+    if (const QString name = queryValue(query, u"format"_s); !name.isEmpty()) {
+        format = sources::ingestFormatFromName(name);
+        if (!format)
+            return error(Status::BadRequest, "BadRequest",
+                         u"format must be json, prometheus, openmetrics or influx"_s);
+    } else if (mediaType == "application/json" || mediaType == "text/plain"
+               || mediaType == "application/openmetrics-text" || mediaType.isEmpty()) {
+        format = sources::detectIngestFormat(contentType, body);
+    } else {
+        return error(Status::UnsupportedMediaType, "UnsupportedMediaType",
+                     u"Content-Type must be application/json (a metrics frame), text/plain "
+                     "(Prometheus text or Influx line protocol) or application/openmetrics-text"_s);
+    }
+    sources::IngestOptions options;
+    options.source = u"push"_s;
+    options.nowMs = QDateTime::currentMSecsSinceEpoch();
+    options.maxBodyBytes = m_settings.maxIngestBytes;
+    if (const QString precision = queryValue(query, u"precision"_s); !precision.isEmpty()) {
+        const auto parsed = sources::influxPrecisionFromString(precision);
+        if (!parsed)
+            return error(Status::BadRequest, "BadRequest",
+                         u"precision must be ns, us, ms or s"_s);
+        options.precision = *parsed;
+    }
+    const sources::IngestResult result = sources::ingest(*format, body, options);
+    QJsonArray problems;
+    for (const QString &problem : result.errors)
+        problems.append(problem.left(300));
+    if (!result.ok() || result.frame.series.isEmpty()) {
+        QJsonObject body { { u"code"_s, u"InvalidMetrics"_s },
+                           { u"message"_s, result.ok() ? u"no usable samples in the body"_s
+                                                       : result.fatalError.left(500) } };
+        if (!problems.isEmpty())
+            body.insert(u"errors"_s, problems);
+        return { Status::BadRequest, QJsonDocument(body).toJson(QJsonDocument::Compact),
+                 "application/json", "InvalidMetrics" };
+    }
+    qsizetype points = 0;
+    for (const session::MetricSeries &series : result.frame.series)
+        points += series.points.size();
+    const int messages = m_boards->publishMetrics(board, result.frame);
+    QJsonObject answer { { u"series"_s, result.frame.series.size() },
+                         { u"points"_s, points },
+                         { u"messages"_s, messages },
+                         { u"errorCount"_s, result.errorCount } };
+    if (!problems.isEmpty())
+        answer.insert(u"errors"_s, problems);
+    return json(answer, Status::Accepted);
 }
 
 HttpApi::Reply HttpApi::rest(const QHttpServerRequest &request, const QStringList &segments)

@@ -15,6 +15,7 @@
 
 namespace wr {
 
+class BoardServices;
 struct InviteSecret;
 
 struct HttpApiSettings
@@ -25,6 +26,9 @@ struct HttpApiSettings
     bool tls = false;
     QUrl endpoint; // http(s)://host:port/ as the relay advertises itself
     qint64 tokenLifetimeSeconds = 3600;
+    bool keeper = false; // a keeper holds the boards' state (negotiate tells clients)
+    QStringList sourceTokens; // "[BOARD=]SECRET" for POST /api/boards/{board}/metrics
+    qsizetype maxIngestBytes = 4 * 1024 * 1024;
 };
 
 // Everything on the relay's port that is not a WebSocket: the Web PubSub data-plane REST API
@@ -35,11 +39,9 @@ class HttpApi : public QAbstractHttpServer
     Q_OBJECT
 
 public:
+    // `boards` may be null: no push ingest (404).
     HttpApi(HubService *hub, RelayMetrics *metrics, HttpApiSettings settings,
-            QObject *parent = nullptr);
-
-    // The Watchroom roles of PROTOCOL.md as Web PubSub permissions for a board.
-    static QStringList rolesFor(const QString &role, const QString &board);
+            BoardServices *boards = nullptr, QObject *parent = nullptr);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -62,10 +64,17 @@ private:
 
     Reply negotiate(const QHttpServerRequest &request);
     Reply rest(const QHttpServerRequest &request, const QStringList &segments);
+    Reply ingest(const QHttpServerRequest &request, const QStringList &segments);
+    Reply annotations(const QHttpServerRequest &request, const QString &board);
+    bool adminAuthorized(const QHttpServerRequest &request, const QString &board,
+                         QString *reason) const;
+    bool sourceAuthorized(const QHttpServerRequest &request, const QString &board,
+                          QString *reason) const;
     Reply root(const QHttpServerRequest &request) const;
     QUrl advertisedBase(const QHttpServerRequest &request) const;
 
     HubService *m_hub;
+    BoardServices *m_boards;
     RelayMetrics *m_metrics;
     HttpApiSettings m_settings;
     QElapsedTimer m_uptime;

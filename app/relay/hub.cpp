@@ -47,16 +47,21 @@ HubService::HubService(const SessionLimits &limits, RelayMetrics *metrics, QObje
     , m_limits(limits)
     , m_metrics(metrics)
 {
+    // WATCHROOM_RELAY_UNBATCHED=1 hands every frame to its socket at once, for comparison.
+    if (qEnvironmentVariableIntValue("WATCHROOM_RELAY_UNBATCHED") == 0)
+        m_batcher = new FrameBatcher(this);
 }
 
 HubService::~HubService()
 {
-    for (HubState &hub : m_hubs) {
-        for (ClientConnection *c : std::as_const(hub.connections)) {
-            c->disconnect(this);
-            delete c;
-        }
+    // Every session, including ended ones still waiting for deleteLater(), goes before the
+    // batcher they point to.
+    const auto sessions = findChildren<ClientConnection *>(Qt::FindDirectChildrenOnly);
+    for (ClientConnection *c : sessions) {
+        c->disconnect(this);
+        delete c;
     }
+    m_hubs.clear();
 }
 
 HubService::HubState *HubService::state(const QString &hub)
@@ -81,7 +86,8 @@ ClientConnection *HubService::accept(QWebSocket *socket, QTcpSocket *transport,
         id = newConnectionId();
     auto *connection =
         new ClientConnection(id, key, identity.userId, reliable,
-                             Permissions::fromRoles(identity.roles), m_limits, m_metrics, this);
+                             Permissions::fromRoles(identity.roles), m_limits, m_metrics,
+                             m_batcher, this);
     hub.connections.insert(id, connection);
     if (!identity.userId.isEmpty())
         hub.users[identity.userId].append(connection);
@@ -100,7 +106,7 @@ ClientConnection *HubService::accept(QWebSocket *socket, QTcpSocket *transport,
         if (!group.isEmpty() && group.size() <= wps::kMaxGroupNameLength)
             join(hub, connection, group);
     }
-    qCDebug(lcHub) << "connected" << id << "user" << identity.userId << "hub" << key
+    qCDebug(lcRelayHub) << "connected" << id << "user" << identity.userId << "hub" << key
                    << (reliable ? "reliable" : "json");
     return connection;
 }
@@ -112,14 +118,9 @@ bool HubService::recover(QWebSocket *socket, QTcpSocket *transport, const QStrin
     if (!c || c->hasEnded() || !c->isReliable()
         || !sameSecret(c->reconnectionToken(), reconnectionToken)) {
         ++m_metrics->recoveriesRejected;
-        qCDebug(lcHub) << "recovery rejected for" << connectionId;
-        socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
-                      u"the session is gone; start a new connection"_s);
-        QTimer::singleShot(2000, socket, [socket] {
-            socket->abort();
-            socket->deleteLater();
-        });
-        connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+        qCDebug(lcRelayHub) << "recovery rejected for" << connectionId;
+        closeAndDispose(socket, QWebSocketProtocol::CloseCodePolicyViolated,
+                        u"the session is gone; start a new connection"_s, this);
         return false;
     }
     c->attach(socket, transport);
@@ -131,7 +132,7 @@ bool HubService::recover(QWebSocket *socket, QTcpSocket *transport, const QStrin
         connected.userId = c->userId();
     c->sendControl(wps::encode(connected));
     c->replayBuffered();
-    qCDebug(lcHub) << "recovered" << c->id() << "replayed" << c->bufferedCount();
+    qCDebug(lcRelayHub) << "recovered" << c->id() << "replayed" << c->bufferedCount();
     return true;
 }
 
@@ -171,7 +172,7 @@ void HubService::handleSocketLost(ClientConnection *connection, QWebSocket *sock
     connection->detach();
     if (connection->isReliable() && !clientClosed
         && socket->closeCode() != QWebSocketProtocol::CloseCodeTooMuchData) {
-        qCDebug(lcHub) << "session" << connection->id() << "detached, recoverable";
+        qCDebug(lcRelayHub) << "session" << connection->id() << "detached, recoverable";
         connection->startRetention();
     } else {
         connection->end(QString());
@@ -265,7 +266,7 @@ void HubService::handleFrame(ClientConnection *connection, const QByteArray &fra
     const wps::ClientDecodeResult decoded = wps::decodeClientMessage(frame, m_limits.maxFrameBytes);
     if (!decoded.ok()) {
         ++m_metrics->malformedMessages;
-        qCDebug(lcHub) << "malformed frame from" << connection->id() << ":" << decoded.error;
+        qCDebug(lcRelayHub) << "malformed frame from" << connection->id() << ":" << decoded.error;
         if (decoded.ackId)
             sendAck(connection, *decoded.ackId, wps::AckError::BadRequest, decoded.error);
         return;
@@ -328,6 +329,13 @@ void HubService::handleFrame(ClientConnection *connection, const QByteArray &fra
                     forbidden(m.ackId, u"no permission to send to group '%1'"_s.arg(m.group));
                     return;
                 }
+                GroupSendOutcome outcome = GroupSendOutcome::Deliver;
+                if (m_groupHook) {
+                    outcome = m_groupHook->groupSend(*connection, m,
+                                                     deferredAck(connection, m.ackId));
+                    if (outcome == GroupSendOutcome::Refused)
+                        return;
+                }
                 const auto members = hub->groups.value(m.group);
                 if (!members.isEmpty()) {
                     std::optional<QString> from;
@@ -338,7 +346,7 @@ void HubService::handleFrame(ClientConnection *connection, const QByteArray &fra
                     fanOut(members, data, m.noEcho ? connection : nullptr, !m.ackId, nullptr);
                 }
                 // The sender's own session may have ended by overflowing during the fan-out.
-                if (!connection->hasEnded())
+                if (!connection->hasEnded() && outcome == GroupSendOutcome::Deliver)
                     succeed(m.ackId);
                 m_metrics->observeLatency(double(timer.nsecsElapsed()) / 1e9);
             },
@@ -355,6 +363,23 @@ void HubService::handleFrame(ClientConnection *connection, const QByteArray &fra
             [&](const wps::Ping &) { connection->sendControl(wps::encode(wps::Pong {})); },
         },
         *decoded.message);
+}
+
+AckCallback HubService::deferredAck(ClientConnection *connection, std::optional<quint64> ackId)
+{
+    QPointer<ClientConnection> target = connection;
+    return [this, target, ackId](const QString &errorName, const QString &errorMessage) {
+        if (!ackId) {
+            if (!errorName.isEmpty())
+                m_metrics->countFailedAck(errorName);
+            return;
+        }
+        if (!target || target->hasEnded())
+            return; // the client retries with the same ackId on its next connection
+        if (errorName.isEmpty())
+            target->markProcessed(*ackId);
+        sendAck(target, *ackId, errorName, errorMessage);
+    };
 }
 
 // ---- REST operations --------------------------------------------------------------------

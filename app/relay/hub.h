@@ -12,6 +12,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 class QWebSocket;
 
 namespace wr {
@@ -23,6 +25,25 @@ struct ClientIdentity
     QString userId;
     QStringList roles;
     QStringList groups;
+};
+
+// Lets the relay's Watchroom services look at group sends before the fan-out (HubService stays
+// a plain Web PubSub hub without one).
+using AckCallback = std::function<void(const QString &errorName, const QString &errorMessage)>;
+enum class GroupSendOutcome {
+    Deliver, // fan out and acknowledge as usual
+    DeliverAckLater, // fan out; the hook calls the AckCallback once (empty error: success)
+    Refused, // the hook called the AckCallback with an error; nothing is delivered
+};
+class GroupHook
+{
+public:
+    virtual ~GroupHook() = default;
+    // Called for every permitted sendToGroup that is not a duplicate. Must be cheap for groups
+    // it does not care about: cursor traffic passes through here.
+    virtual GroupSendOutcome groupSend(const ClientConnection &from,
+                                       const wps::SendToGroup &message, const AckCallback &ack)
+        = 0;
 };
 
 // The service side of the Web PubSub client protocol: sessions, groups, users, permissions and
@@ -90,6 +111,9 @@ public:
 
     RelayMetrics::Gauges gauges() const;
 
+    // Not owned; null: none.
+    void setGroupHook(GroupHook *hook) { m_groupHook = hook; }
+
 private:
     struct HubState
     {
@@ -108,6 +132,7 @@ private:
     void removeSession(ClientConnection *connection);
     void sendAck(ClientConnection *connection, quint64 ackId, const QString &errorName = {},
                  const QString &errorMessage = {});
+    AckCallback deferredAck(ClientConnection *connection, std::optional<quint64> ackId);
 
     void join(HubState &hub, ClientConnection *connection, const QString &group);
     void leave(HubState &hub, ClientConnection *connection, const QString &group);
@@ -117,6 +142,8 @@ private:
 
     SessionLimits m_limits;
     RelayMetrics *m_metrics;
+    FrameBatcher *m_batcher = nullptr;
+    GroupHook *m_groupHook = nullptr;
     QHash<QString, HubState> m_hubs;
 };
 

@@ -1,5 +1,6 @@
 #include "relay.h"
 
+#include "boardservices.h"
 #include "clientauth.h"
 #include "connectionstring.h"
 #include "frontserver.h"
@@ -14,6 +15,7 @@
 #include <QSaveFile>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QUrlQuery>
 #include <QWebSocket>
 #include <QWebSocketServer>
 
@@ -46,6 +48,9 @@ Relay::~Relay()
 {
     delete m_front;
     delete m_http;
+    if (m_hub)
+        m_hub->setGroupHook(nullptr);
+    delete m_boards;
     delete m_hub;
 }
 
@@ -112,6 +117,10 @@ bool Relay::start(QString *error)
     limits.retentionSeconds = m_config.sessionRetentionSeconds;
     limits.maxFrameBytes = m_config.maxFrameBytes;
     m_hub = new HubService(limits, &m_metrics);
+    m_boards = new BoardServices(m_hub, m_config.defaultHub);
+    if (!m_boards->configure(m_config, error))
+        return false;
+    m_hub->setGroupHook(m_boards);
 
     m_webSockets = new QWebSocketServer(u"watchroom-relay"_s, QWebSocketServer::NonSecureMode,
                                         m_hub);
@@ -194,14 +203,19 @@ bool Relay::start(QString *error)
         settings.invites.append({ invite.role, invite.secret });
     settings.tls = m_front->isTls();
     settings.endpoint = httpUrl();
-    m_http = new HttpApi(m_hub, &m_metrics, settings);
+    settings.keeper = m_boards->hasKeeper();
+    settings.sourceTokens = m_config.sourceTokens;
+    m_http = new HttpApi(m_hub, &m_metrics, settings, m_boards);
     m_http->bind(m_front);
+    m_boards->start();
     qCInfo(lcRelay) << "listening on" << httpUrl().toString();
     return true;
 }
 
 void Relay::stop()
 {
+    if (m_boards)
+        m_boards->stop();
     if (m_hub)
         m_hub->closeEverything(u"the relay is shutting down"_s);
     if (m_front)
@@ -254,7 +268,10 @@ QString Relay::connectionString() const
 QUrl Relay::negotiateUrl(const QString &board) const
 {
     QUrl url = httpUrl().resolved(QUrl(u"negotiate"_s));
-    url.setQuery(u"board="_s + board + u"&user=NAME&role=annotator"_s);
+    QUrlQuery query;
+    query.addQueryItem(u"board"_s, board);
+    query.addQueryItem(u"role"_s, u"annotator"_s);
+    url.setQuery(query);
     return url;
 }
 

@@ -12,6 +12,7 @@ class QWebSocketServer;
 
 namespace wr {
 
+class BoardServices;
 class FrontServer;
 class HttpApi;
 class HubService;
@@ -39,6 +40,7 @@ public:
     QList<QByteArray> accessKeys() const { return m_keys; }
 
     HubService *hub() const { return m_hub; }
+    BoardServices *boards() const { return m_boards; }
     const RelayMetrics &metrics() const { return m_metrics; }
     const RelayConfig &config() const { return m_config; }
 
@@ -49,6 +51,7 @@ private:
     RelayMetrics m_metrics;
     QList<QByteArray> m_keys;
     HubService *m_hub = nullptr;
+    BoardServices *m_boards = nullptr;
     QWebSocketServer *m_webSockets = nullptr;
     FrontServer *m_front = nullptr;
     HttpApi *m_http = nullptr;

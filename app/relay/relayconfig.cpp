@@ -1,5 +1,8 @@
 #include "relayconfig.h"
 
+#include "keeperconfig.h"
+#include "sessionmessages.h"
+
 #include "logging.h"
 
 #include <QCommandLineParser>
@@ -39,6 +42,16 @@ enum class Setting {
     ReliableBufferBytes,
     SessionRetentionSeconds,
     MaxPendingSendBytes,
+    HostSampler,
+    HostSamplerInterval,
+    SourceTokens,
+    Keeper,
+    Database,
+    KeeperOnly,
+    KeeperBoards,
+    BackfillMinutes,
+    RetentionMaxAgeDays,
+    RetentionMaxCount,
     Count
 };
 
@@ -67,6 +80,19 @@ constexpr std::array<SettingInfo, size_t(Setting::Count)> settingTable = { {
     { Setting::ReliableBufferBytes, {}, {}, "limits/reliable-buffer-bytes"_L1, false },
     { Setting::SessionRetentionSeconds, {}, {}, "limits/session-retention-seconds"_L1, false },
     { Setting::MaxPendingSendBytes, {}, {}, "limits/max-pending-send-bytes"_L1, false },
+    { Setting::HostSampler, "host-sampler"_L1, "HOST_SAMPLER"_L1, "host-sampler"_L1, true },
+    { Setting::HostSamplerInterval, "host-sampler-interval"_L1, {}, "host-sampler-interval"_L1,
+      false },
+    { Setting::SourceTokens, "source-token"_L1, "SOURCE_TOKENS"_L1, "source-tokens"_L1, true },
+    { Setting::Keeper, "keeper"_L1, "KEEPER"_L1, "keeper"_L1, false },
+    { Setting::Database, "database"_L1, "DATABASE"_L1, "database"_L1, false },
+    { Setting::KeeperOnly, "keeper-only"_L1, {}, {}, false },
+    { Setting::KeeperBoards, "keeper-board"_L1, {}, "keeper-boards"_L1, true },
+    { Setting::BackfillMinutes, "backfill-minutes"_L1, {}, "backfill-minutes"_L1, false },
+    { Setting::RetentionMaxAgeDays, "retention-max-age-days"_L1, "RETENTION_MAX_AGE_DAYS"_L1,
+      "keeper/retention-max-age-days"_L1, false },
+    { Setting::RetentionMaxCount, "retention-max-count"_L1, "RETENTION_MAX_COUNT"_L1,
+      "keeper/retention-max-count"_L1, false },
 } };
 
 constexpr QLatin1StringView environmentPrefix = "WATCHROOM_RELAY_"_L1;
@@ -124,7 +150,10 @@ private:
     bool apply(const SettingInfo &info, const RawValue &raw);
     bool applyInvites(const RawValue &raw);
     bool applyLimit(Setting setting, const RawValue &raw);
+    bool applySourceTokens(const RawValue &raw);
+    bool applyScrapeTargets(const QSettings &settings, const QString &file);
     bool checkCombination();
+    std::optional<QString> readAnnotationTask(const QCommandLineParser &parser);
     bool checkReadable(Setting setting, const QString &path);
     QString helpText(const QCommandLineParser &parser) const;
 
@@ -177,7 +206,52 @@ ConfigResult ConfigReader::read(QStringList arguments, const QProcessEnvironment
           tr("file") },
         { u"max-frame-bytes"_s, tr("Largest WebSocket frame a client may send (default 1048576)."),
           tr("bytes") },
+        { u"host-sampler"_s,
+          tr("Board whose metrics group gets this machine's CPU, memory, network and disk "
+             "(default main); repeatable; 'off' for none."),
+          tr("board") },
+        { u"host-sampler-interval"_s, tr("Host sampler interval in ms (default 1000)."),
+          tr("ms") },
+        { u"source-token"_s,
+          tr("Secret that may push metrics to POST /api/boards/{board}/metrics, for one board "
+             "(BOARD=SECRET) or all (SECRET). Repeatable."),
+          tr("[board=]secret") },
+        { u"keeper"_s,
+          tr("Persist annotations and answer late joiners: on (default) or off."), tr("on|off") },
+        { u"database"_s,
+          tr("Keeper database: postgresql://user:password@host/db, sqlite:///path or a file "
+             "(default: keeper.sqlite in the data directory)."),
+          tr("url") },
+        { u"keeper-only"_s,
+          tr("Run only the keeper, as a participant of this remote hub (a negotiate URL, a "
+             "client access URL or a connection string)."),
+          tr("hub") },
+        { u"keeper-board"_s, tr("Board the --keeper-only keeper serves (default main); repeatable."),
+          tr("board") },
+        { u"backfill-minutes"_s,
+          tr("Minutes of metric history sent to a late joiner with the keeper's snapshot "
+             "(default 10; 0: none)."),
+          tr("minutes") },
+        { u"retention-max-age-days"_s,
+          tr("Keeper: remove annotations last written more than this many days ago (default "
+             "0: keep them)."),
+          tr("days") },
+        { u"retention-max-count"_s,
+          tr("Keeper: keep at most this many annotations per board, deleting the least "
+             "recently written (default 0: no limit)."),
+          tr("count") },
+        { u"export-annotations"_s,
+          tr("Write the board's annotations from the keeper's database as JSON, then exit."),
+          tr("board") },
+        { u"output"_s, tr("File for --export-annotations ('-', the default: standard output)."),
+          tr("file") },
+        { u"import-annotations"_s,
+          tr("Merge a JSON export (the FILE argument, '-' for standard input) into the board in "
+             "the keeper's database, then exit."),
+          tr("board") },
     });
+    parser.addPositionalArgument(u"file"_s, tr("With --import-annotations: the JSON export."),
+                                 tr("[FILE|-]"));
 
     if (!parser.parse(arguments))
         return { ConfigOutcome::Error, {}, tr("command line: %1").arg(parser.errorText()) };
@@ -187,12 +261,8 @@ ConfigResult ConfigReader::read(QStringList arguments, const QProcessEnvironment
         return { ConfigOutcome::ShowVersion,
                  {},
                  QStringLiteral("watchroom-relay " WATCHROOM_VERSION) };
-    if (!parser.positionalArguments().isEmpty()) {
-        return { ConfigOutcome::Error,
-                 {},
-                 tr("command line: unexpected argument '%1'")
-                     .arg(parser.positionalArguments().constFirst()) };
-    }
+    if (const std::optional<QString> why = readAnnotationTask(parser); why)
+        return { ConfigOutcome::Error, {}, *why };
 
     QString configPath;
     QString configSource;
@@ -223,6 +293,38 @@ ConfigResult ConfigReader::read(QStringList arguments, const QProcessEnvironment
     return { ConfigOutcome::Run, m_config, {} };
 }
 
+std::optional<QString> ConfigReader::readAnnotationTask(const QCommandLineParser &parser)
+{
+    const bool exporting = parser.isSet(u"export-annotations"_s);
+    const bool importing = parser.isSet(u"import-annotations"_s);
+    const QStringList positional = parser.positionalArguments();
+    if (exporting && importing)
+        return tr("command line: --export-annotations and --import-annotations exclude each "
+                  "other");
+    if (parser.isSet(u"output"_s) && !exporting)
+        return tr("command line: --output only goes with --export-annotations");
+    if (importing ? positional.size() != 1 : !positional.isEmpty()) {
+        if (importing)
+            return tr("command line: --import-annotations BOARD needs one FILE argument ('-' "
+                      "for standard input)");
+        return tr("command line: unexpected argument '%1'").arg(positional.constFirst());
+    }
+    if (!exporting && !importing)
+        return std::nullopt;
+    const QString flag = exporting ? u"export-annotations"_s : u"import-annotations"_s;
+    const QString board = parser.value(flag);
+    if (!session::isValidBoardName(board))
+        return tr("--%1: '%2' is not a board name ([A-Za-z0-9_.-]{1,64})").arg(flag, board);
+    m_config.annotationTask = exporting ? RelayConfig::AnnotationTask::Export
+                                        : RelayConfig::AnnotationTask::Import;
+    m_config.annotationBoard = board;
+    QString file = exporting ? parser.value(u"output"_s) : positional.constFirst();
+    if (file.isEmpty())
+        file = u"-"_s;
+    m_config.annotationFile = file == "-"_L1 ? file : absolutePath(file, QDir::currentPath());
+    return std::nullopt;
+}
+
 QString ConfigReader::helpText(const QCommandLineParser &parser) const
 {
     QStringList variables;
@@ -237,7 +339,10 @@ QString ConfigReader::helpText(const QCommandLineParser &parser) const
              "The config file is INI with the flag names as keys (invites=role=secret,...\n"
              "for --invite) and a [limits] section with max-frame-bytes,\n"
              "reliable-buffer-messages, reliable-buffer-bytes, session-retention-seconds\n"
-             "and max-pending-send-bytes. Relative paths in it are relative to the file.\n\n"
+             "and max-pending-send-bytes, a [keeper] section with retention-max-age-days\n"
+             "and retention-max-count, and one [scrape.NAME] section per Prometheus\n"
+             "target (board, url, interval-ms, timeout-ms, allow-names, allow-patterns,\n"
+             "labels). Relative paths in it are relative to the file.\n\n"
              "Precedence: flags, then environment, then config file, then defaults.\n")
               .arg(variables.join(u"\n  "_s));
 }
@@ -293,7 +398,7 @@ bool ConfigReader::applyFile(const QString &path, const QString &source)
         known.append(setting.fileKey);
     const QStringList keys = settings.allKeys();
     for (const QString &key : keys) {
-        if (!known.contains(key)) {
+        if (!known.contains(key) && !key.startsWith("scrape."_L1)) {
             return fail(tr("%1: unknown key '%2' in config file '%3' (known keys: %4)")
                             .arg(source, key, absolute, known.join(u", "_s)));
         }
@@ -328,6 +433,8 @@ bool ConfigReader::applyFile(const QString &path, const QString &source)
         if (!apply(setting, raw))
             return false;
     }
+    if (!applyScrapeTargets(settings, absolute))
+        return false;
     return true;
 }
 
@@ -450,10 +557,180 @@ bool ConfigReader::apply(const SettingInfo &info, const RawValue &raw)
     case Setting::SessionRetentionSeconds:
     case Setting::MaxPendingSendBytes:
         return applyLimit(info.setting, raw);
+    case Setting::HostSampler: {
+        QStringList boards;
+        for (const QString &board : raw.values) {
+            if (board == "off"_L1 && raw.values.size() == 1)
+                break;
+            if (!session::isValidBoardName(board))
+                return fail(tr("%1: '%2' is not a board name ([A-Za-z0-9_.-]{1,64}) or 'off'")
+                                .arg(raw.source, board));
+            if (!boards.contains(board))
+                boards.append(board);
+        }
+        m_config.hostSamplerBoards = boards;
+        break;
+    }
+    case Setting::HostSamplerInterval: {
+        const auto ms = parseWholeNumber(value);
+        if (!ms || *ms < 100 || *ms > 3'600'000)
+            return fail(tr("%1: '%2' is not a number of milliseconds from 100 to 3600000")
+                            .arg(raw.source, value));
+        m_config.hostSamplerIntervalMs = int(*ms);
+        break;
+    }
+    case Setting::SourceTokens:
+        return applySourceTokens(raw);
+    case Setting::Keeper:
+        if (value == "on"_L1 || value == "true"_L1)
+            m_config.keeper = true;
+        else if (value == "off"_L1 || value == "false"_L1)
+            m_config.keeper = false;
+        else
+            return fail(tr("%1: '%2' is not on or off").arg(raw.source, value));
+        break;
+    case Setting::Database: {
+        QString why;
+        if (!DatabaseSettings::fromUrl(value, &why))
+            return fail(tr("%1: %2").arg(raw.source, why)); // never quotes the password
+        m_config.database = value.contains(u"://"_s) ? value : absolutePath(value, raw.baseDir);
+        break;
+    }
+    case Setting::KeeperOnly:
+        m_config.keeperOnly = value;
+        break;
+    case Setting::KeeperBoards:
+        for (const QString &board : raw.values) {
+            if (!session::isValidBoardName(board))
+                return fail(tr("%1: '%2' is not a board name ([A-Za-z0-9_.-]{1,64})")
+                                .arg(raw.source, board));
+        }
+        m_config.keeperBoards = raw.values;
+        break;
+    case Setting::BackfillMinutes: {
+        const auto minutes = parseWholeNumber(value);
+        if (!minutes || *minutes > 24 * 60)
+            return fail(tr("%1: '%2' is not a number of minutes from 0 to 1440")
+                            .arg(raw.source, value));
+        m_config.backfillMinutes = int(*minutes);
+        break;
+    }
+    case Setting::RetentionMaxAgeDays: {
+        const auto days = parseWholeNumber(value);
+        if (!days || *days > 36500)
+            return fail(tr("%1: '%2' is not a number of days from 0 (keep everything) to 36500")
+                            .arg(raw.source, value));
+        m_config.retentionMaxAgeDays = int(*days);
+        break;
+    }
+    case Setting::RetentionMaxCount: {
+        const auto count = parseWholeNumber(value);
+        if (!count || *count > 100'000'000)
+            return fail(tr("%1: '%2' is not a number of annotations from 0 (no limit) to "
+                           "100000000")
+                            .arg(raw.source, value));
+        m_config.retentionMaxCount = int(*count);
+        break;
+    }
     case Setting::Count:
         break;
     }
     m_sources[size_t(info.setting)] = raw.source;
+    return true;
+}
+
+bool ConfigReader::applySourceTokens(const RawValue &raw)
+{
+    // Secrets are never quoted back in messages; board names are.
+    for (const QString &item : raw.values) {
+        const qsizetype eq = item.indexOf(u'=');
+        const QString board = eq < 0 ? QString() : item.left(eq);
+        const QString secret = eq < 0 ? item : item.mid(eq + 1);
+        if (eq >= 0 && !session::isValidBoardName(board))
+            return fail(tr("%1: '%2' is not a board name").arg(raw.source, board));
+        if (secret.size() < 16)
+            return fail(tr("%1: source tokens must be at least 16 characters").arg(raw.source));
+    }
+    m_config.sourceTokens = raw.values;
+    m_sources[size_t(Setting::SourceTokens)] = raw.source;
+    return true;
+}
+
+bool ConfigReader::applyScrapeTargets(const QSettings &settings, const QString &file)
+{
+    static const QStringList knownKeys { u"board"_s, u"url"_s, u"interval-ms"_s,
+                                         u"timeout-ms"_s, u"allow-names"_s,
+                                         u"allow-patterns"_s, u"labels"_s };
+    const QStringList groups = settings.childGroups();
+    for (const QString &group : groups) {
+        if (!group.startsWith("scrape."_L1))
+            continue;
+        ScrapeConfig target;
+        target.name = group.mid(7);
+        const QString source = tr("%1 [%2]").arg(file, group);
+        if (target.name.isEmpty())
+            return fail(tr("%1: a scrape section needs a name: [scrape.NAME]").arg(source));
+        const auto text = [&](const QString &key) {
+            const QVariant v = settings.value(group + u'/' + key);
+            return v.typeId() == QMetaType::QStringList ? v.toStringList().join(u',')
+                                                        : v.toString().trimmed();
+        };
+        const auto list = [&](const QString &key) {
+            const QVariant v = settings.value(group + u'/' + key);
+            QStringList items = v.typeId() == QMetaType::QStringList ? v.toStringList()
+                                                                     : v.toString().split(u',');
+            QStringList out;
+            for (const QString &item : std::as_const(items)) {
+                if (!item.trimmed().isEmpty())
+                    out.append(item.trimmed());
+            }
+            return out;
+        };
+        const QStringList keys = [&] {
+            QStringList out;
+            for (const QString &key : settings.allKeys()) {
+                if (key.startsWith(group + u'/'))
+                    out.append(key.mid(group.size() + 1));
+            }
+            return out;
+        }();
+        for (const QString &key : keys) {
+            if (!knownKeys.contains(key))
+                return fail(tr("%1: unknown key '%2' (known keys: %3)")
+                                .arg(source, key, knownKeys.join(u", "_s)));
+        }
+        if (const QString board = text(u"board"_s); !board.isEmpty()) {
+            if (!session::isValidBoardName(board))
+                return fail(tr("%1: '%2' is not a board name").arg(source, board));
+            target.board = board;
+        }
+        target.url = QUrl(text(u"url"_s), QUrl::StrictMode);
+        const QString scheme = target.url.scheme();
+        if (!target.url.isValid() || target.url.host().isEmpty()
+            || (scheme != "http"_L1 && scheme != "https"_L1))
+            return fail(tr("%1: url must be an http:// or https:// URL").arg(source));
+        for (const auto &[key, field] : { std::pair { u"interval-ms"_s, &target.intervalMs },
+                                          std::pair { u"timeout-ms"_s, &target.timeoutMs } }) {
+            const QString value = text(key);
+            if (value.isEmpty())
+                continue;
+            const auto ms = parseWholeNumber(value);
+            if (!ms || *ms > 3'600'000 || (key == "interval-ms"_L1 && *ms < 100))
+                return fail(tr("%1: %2 '%3' is not a number of milliseconds (interval: 100 to "
+                               "3600000)")
+                                .arg(source, key, value));
+            *field = int(*ms);
+        }
+        target.allowNames = list(u"allow-names"_s);
+        target.allowPatterns = list(u"allow-patterns"_s);
+        for (const QString &label : list(u"labels"_s)) {
+            const qsizetype eq = label.indexOf(u'=');
+            if (eq <= 0)
+                return fail(tr("%1: labels are name=value pairs, not '%2'").arg(source, label));
+            target.labels.insert(label.left(eq).trimmed(), label.mid(eq + 1).trimmed());
+        }
+        m_config.scrapeTargets.append(target);
+    }
     return true;
 }
 
@@ -568,6 +845,24 @@ bool ConfigReader::checkCombination()
 ConfigResult parseRelayConfig(const QStringList &arguments, const QProcessEnvironment &environment)
 {
     return ConfigReader().read(arguments, environment);
+}
+
+bool keeperConfigFor(const RelayConfig &config, KeeperConfig *out, QString *error)
+{
+    QString why;
+    std::optional<DatabaseSettings> database;
+    if (!config.database.isEmpty())
+        database = DatabaseSettings::fromUrl(config.database, &why);
+    else
+        database = DatabaseSettings::sqlite(QDir(config.dataDir).filePath(u"keeper.sqlite"_s));
+    if (!database) {
+        *error = u"--database: %1"_s.arg(why);
+        return false;
+    }
+    out->database = *database;
+    out->maxAge = std::chrono::days(config.retentionMaxAgeDays);
+    out->maxCountPerBoard = config.retentionMaxCount;
+    return true;
 }
 
 } // namespace wr

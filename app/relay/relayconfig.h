@@ -2,17 +2,34 @@
 
 #include <QHostAddress>
 #include <QList>
+#include <QMap>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 namespace wr {
+
+struct KeeperConfig;
 
 // A secret that lets a desktop client join with a role.
 struct InviteSecret
 {
     QString role; // viewer|annotator|source|admin
     QString secret;
+};
+
+// A Prometheus / OpenMetrics target the relay scrapes for a board ([scrape.NAME] sections).
+struct ScrapeConfig
+{
+    QString name;
+    QString board = QStringLiteral("main");
+    QUrl url;
+    int intervalMs = 1000;
+    int timeoutMs = 0; // 0: 80 % of the interval, at most 10 s
+    QStringList allowNames; // metric families; both lists empty: everything
+    QStringList allowPatterns; // anchored regular expressions
+    QMap<QString, QString> labels; // added to every series
 };
 
 // Everything watchroom-relay needs to start. Filled from, highest precedence first, command-line
@@ -34,8 +51,33 @@ struct RelayConfig
     int reliableBufferMessages = 1000;
     qint64 reliableBufferBytes = 16 * 1024 * 1024;
     int sessionRetentionSeconds = 60;
-    qint64 maxPendingSendBytes = 4 * 1024 * 1024; // per connection; above this fire-and-forget
-                                                  // messages are dropped
+    // Watchroom boards
+    QStringList hostSamplerBoards { QStringLiteral("main") }; // empty: no host sampler
+    int hostSamplerIntervalMs = 1000;
+    QList<ScrapeConfig> scrapeTargets;
+    // Secrets that authorise POST /api/boards/{board}/metrics: "BOARD=SECRET" for one board,
+    // or "SECRET" for every board (besides JWTs with the board's source role).
+    QStringList sourceTokens;
+    bool keeper = true; // persist annotations (needs a data directory or --database)
+    QString database; // keeper URL (postgresql://…, sqlite:///…, a file); empty: SQLite in dataDir
+    QString keeperOnly; // run only the keeper, against this remote hub (negotiate/client URL)
+    QStringList keeperBoards { QStringLiteral("main") }; // boards the --keeper-only keeper serves
+    int backfillMinutes = 10; // metric history sent to late joiners with the snapshot; 0: none
+    // Keeper retention (KeeperConfig::maxAge / maxCountPerBoard); 0: keep everything.
+    int retentionMaxAgeDays = 0;
+    int retentionMaxCount = 0;
+
+    // One-shot annotation export/import on the keeper's database instead of serving
+    // (--export-annotations BOARD [--output FILE], --import-annotations BOARD FILE).
+    enum class AnnotationTask { None, Export, Import };
+    AnnotationTask annotationTask = AnnotationTask::None;
+    QString annotationBoard;
+    QString annotationFile = QStringLiteral("-"); // "-": standard output / input
+
+    bool keeperEnabled() const { return keeper && (!database.isEmpty() || !dataDir.isEmpty()); }
+
+    qint64 maxPendingSendBytes = 64 * 1024; // per connection, beyond what the kernel holds;
+                                            // above it fire-and-forget messages are dropped
 };
 
 enum class ConfigOutcome { Run, ShowHelp, ShowVersion, Error };
@@ -50,5 +92,9 @@ struct ConfigResult
 // `arguments` is what QCoreApplication::arguments() returns (program name first). Never exits
 // and never prints; main() decides what to do with the outcome and message.
 ConfigResult parseRelayConfig(const QStringList &arguments, const QProcessEnvironment &environment);
+
+// The keeper settings the relay configuration asks for (database from --database or
+// keeper.sqlite in the data directory, retention). False and *error for a bad database URL.
+bool keeperConfigFor(const RelayConfig &config, KeeperConfig *out, QString *error);
 
 } // namespace wr

@@ -120,6 +120,10 @@ private slots:
     void overflowingSessionIsDropped();
     void fireAndForgetNeverOverflowsTheSession();
     void slowReaderDoesNotGrowTheRelay();
+    void closedSocketsAreFreed_data();
+    void closedSocketsAreFreed();
+    void negotiateUrlHasNoUserPlaceholder();
+    void manyFramesInOnePassArriveInOrder();
 
 private:
     QUrl clientUrl(const QString &user, const QStringList &roles,
@@ -133,6 +137,30 @@ private:
     std::unique_ptr<Relay> m_relay;
     RelayConfig m_config;
 };
+
+namespace {
+// Records the warnings logged under one category while alive.
+struct WarningRecorder
+{
+    explicit WarningRecorder(const char *category)
+    {
+        s_category = category;
+        s_messages.clear();
+        s_previous = qInstallMessageHandler(
+            [](QtMsgType type, const QMessageLogContext &context, const QString &message) {
+                if (type == QtWarningMsg && context.category
+                    && qstrcmp(context.category, s_category) == 0)
+                    s_messages.append(message);
+                else if (s_previous)
+                    s_previous(type, context, message);
+            });
+    }
+    ~WarningRecorder() { qInstallMessageHandler(s_previous); }
+    static inline const char *s_category = nullptr;
+    static inline QStringList s_messages;
+    static inline QtMessageHandler s_previous = nullptr;
+};
+} // namespace
 
 void TestRelay::init()
 {
@@ -584,9 +612,14 @@ void TestRelay::overflowingSessionIsDropped()
     auto sender = connectClient(u"s"_s, roles);
     QVERIFY(lazy && sender);
     QSignalSpy closed(&lazy->socket, &QWebSocket::disconnected);
+    WarningRecorder warnings("watchroom.relay.hub");
     for (quint64 i = 1; i <= 11; ++i)
         sender->send(wps::SendToGroup { u"g"_s, i, false, wps::DataType::Json, int(i) });
     QTRY_COMPARE(closed.size(), 1);
+    // An operator sees why a reliable client lost its session, at the default log level.
+    QCOMPARE(WarningRecorder::s_messages.size(), 1);
+    QVERIFY2(WarningRecorder::s_messages.first().contains(lazy->connectionId()),
+             qPrintable(WarningRecorder::s_messages.first()));
     QCOMPARE(lazy->socket.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
     QCOMPARE(lazy->count<wps::GroupMessage>(), 10);
     QVERIFY(!lazy->all<wps::Disconnected>().isEmpty());
@@ -640,6 +673,107 @@ void TestRelay::slowReaderDoesNotGrowTheRelay()
     // Bounded: the threshold plus one message, not 2000 × 8 KiB.
     QVERIFY2(m_relay->hub()->gauges().pendingSendBytes < 1024 * 1024,
              qPrintable(QString::number(m_relay->hub()->gauges().pendingSendBytes)));
+}
+
+void TestRelay::closedSocketsAreFreed_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::addRow("closed by the server") << u"server"_s;
+    QTest::addRow("closed by the server after the TCP connection dropped") << u"server-late"_s;
+    QTest::addRow("closed by the client") << u"client"_s;
+    QTest::addRow("recovery into a gone session") << u"recovery"_s;
+    QTest::addRow("relay shutdown") << u"stop"_s;
+}
+
+void TestRelay::closedSocketsAreFreed()
+{
+    // Every server-side QWebSocket lives under the hub until it is freed: none may linger once
+    // its session ended, whichever way it ended.
+    QFETCH(QString, how);
+    const auto serverSockets = [this] {
+        return m_relay->hub()->findChildren<QWebSocket *>().size();
+    };
+    auto client = connectClient(u"x"_s, {}, { u"g"_s });
+    QVERIFY(client);
+    QCOMPARE(serverSockets(), 1);
+    const auto connected = client->all<wps::Connected>().first();
+    QSignalSpy closed(&client->socket, &QWebSocket::disconnected);
+    if (how == "server"_L1) {
+        QVERIFY(m_relay->hub()->closeConnection(kHub, connected.connectionId, u"bye"_s));
+    } else if (how == "server-late"_L1) {
+        // The client's TCP connection is gone before the relay has noticed: the relay ends the
+        // session on a socket whose peer is no longer there.
+        client->socket.abort();
+        QVERIFY(m_relay->hub()->closeConnection(kHub, connected.connectionId, u"bye"_s));
+    } else if (how == "client"_L1) {
+        client->socket.close();
+    } else if (how == "stop"_L1) {
+        m_relay->stop();
+    } else {
+        QVERIFY(m_relay->hub()->closeConnection(kHub, connected.connectionId, u"bye"_s));
+        QTRY_COMPARE(closed.size(), 1);
+        QTRY_COMPARE(serverSockets(), 0);
+        QUrl url = clientUrl(u"x"_s, {});
+        QUrlQuery query(url);
+        query.addQueryItem(u"awps_connection_id"_s, connected.connectionId);
+        query.addQueryItem(u"awps_reconnection_token"_s, *connected.reconnectionToken);
+        url.setQuery(query);
+        client = std::make_unique<Client>();
+        QSignalSpy lateClosed(&client->socket, &QWebSocket::disconnected);
+        client->open(url);
+        QTRY_COMPARE(lateClosed.size(), 1);
+        QCOMPARE(m_relay->metrics().recoveriesRejected, quint64(1));
+    }
+    if (how != "recovery"_L1)
+        QTRY_COMPARE(closed.size(), 1);
+    QTRY_COMPARE(serverSockets(), 0);
+    QVERIFY(!m_relay->hub()->connectionExists(kHub, connected.connectionId));
+}
+
+void TestRelay::negotiateUrlHasNoUserPlaceholder()
+{
+    // People paste the printed URL into the app, which fills in their own name.
+    const QUrlQuery query(m_relay->negotiateUrl(u"ops"_s));
+    QCOMPARE(query.queryItemValue(u"board"_s), u"ops"_s);
+    QVERIFY(!query.hasQueryItem(u"user"_s));
+    QCOMPARE(query.queryItemValue(u"role"_s), u"annotator"_s);
+}
+
+void TestRelay::manyFramesInOnePassArriveInOrder()
+{
+    // Frames coalesced per event-loop pass: a burst larger than one flush (256 KiB) reaches
+    // every member complete, in order, with acks after the data they acknowledge.
+    const QStringList roles { u"webpubsub.joinLeaveGroup"_s, u"webpubsub.sendToGroup"_s };
+    auto a = connectClient(u"a"_s, roles, { u"g"_s });
+    auto b = connectClient(u"b"_s, roles, { u"g"_s });
+    QVERIFY(a && b);
+    const QString payload(1000, u'p');
+    constexpr int kCount = 600;
+    for (int i = 1; i <= kCount; ++i) {
+        a->send(wps::SendToGroup { u"g"_s, quint64(i), false, wps::DataType::Text,
+                                   QString(payload + QString::number(i)) });
+    }
+    QTRY_COMPARE(b->count<wps::GroupMessage>(), kCount);
+    QTRY_COMPARE(a->count<wps::GroupMessage>(), kCount);
+    for (Client *c : { a.get(), b.get() }) {
+        const auto messages = c->all<wps::GroupMessage>();
+        for (int i = 0; i < kCount; ++i) {
+            QCOMPARE(*messages[i].sequenceId, quint64(i + 1));
+            QCOMPARE(messages[i].data.toString(), QString(payload + QString::number(i + 1)));
+        }
+    }
+    QTRY_VERIFY(a->ack(kCount));
+    // The sender's own copy of message i comes before the ack of message i.
+    qsizetype echoed = 0;
+    for (const auto &frame : std::as_const(a->frames)) {
+        if (std::holds_alternative<wps::GroupMessage>(frame)) {
+            ++echoed;
+        } else if (const auto *ack = std::get_if<wps::Ack>(&frame)) {
+            QVERIFY(ack->success);
+            QCOMPARE(qsizetype(ack->ackId), echoed);
+        }
+    }
+    QVERIFY(a->undecodable.isEmpty() && b->undecodable.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestRelay)

@@ -1637,6 +1637,8 @@ void TestRelayRest::negotiateGrantsRolePermissions()
     const QJsonObject body = reply.json();
     QCOMPARE(body.value("role"_L1), QJsonValue(grantedRole));
     QCOMPARE(body.value("userId"_L1), QJsonValue(u"ann"_s));
+    // No keeper configured: clients must not wait for a keeper's snapshot.
+    QCOMPARE(body.value("keeper"_L1), QJsonValue(false));
     QString why;
     const auto clientUrl = wr::parseNegotiateResponse(reply.body, &why);
     QVERIFY2(clientUrl, qPrintable(why));

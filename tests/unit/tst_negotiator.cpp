@@ -346,10 +346,11 @@ void TestNegotiator::relayNegotiateGivesAWorkingUrl()
 
 void TestNegotiator::relayPlaceholderUserIsReplaced()
 {
-    // What watchroom-relay prints for people to paste:
+    // What earlier watchroom-relay versions printed for people to paste:
     // …/negotiate?board=main&user=NAME&role=annotator
     Negotiator negotiator;
-    NegotiateRequest request = requestFor(m_relay->negotiateUrl(u"main"_s).toString());
+    NegotiateRequest request =
+        requestFor(m_relay->negotiateUrl(u"main"_s).toString() + u"&user=NAME"_s);
     request.userId = u"bob"_s;
     request.role = u"viewer"_s; // the URL's role wins
     const auto result = negotiate(negotiator, request);

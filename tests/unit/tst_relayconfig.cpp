@@ -1,5 +1,7 @@
 #include "relayconfig.h"
 
+#include "keeperconfig.h"
+
 #include <QDir>
 #include <QFile>
 #include <QStandardPaths>
@@ -54,6 +56,48 @@ QString fieldValue(const RelayConfig &config, const QString &field)
         return QString::number(config.sessionRetentionSeconds);
     if (field == "max-pending-send-bytes"_L1)
         return QString::number(config.maxPendingSendBytes);
+    if (field == "host-sampler"_L1)
+        return config.hostSamplerBoards.join(u',');
+    if (field == "host-sampler-interval"_L1)
+        return QString::number(config.hostSamplerIntervalMs);
+    if (field == "source-tokens"_L1)
+        return config.sourceTokens.join(u',');
+    if (field == "keeper"_L1)
+        return config.keeper ? u"on"_s : u"off"_s;
+    if (field == "database"_L1)
+        return config.database;
+    if (field == "keeper-only"_L1)
+        return config.keeperOnly + u'|' + config.keeperBoards.join(u',');
+    if (field == "retention"_L1)
+        return u"%1d/%2"_s.arg(config.retentionMaxAgeDays).arg(config.retentionMaxCount);
+    if (field == "keeper-retention"_L1) {
+        wr::KeeperConfig keeper;
+        QString error;
+        if (!wr::keeperConfigFor(config, &keeper, &error))
+            return error;
+        return u"%1ms/%2"_s.arg(keeper.maxAge.count()).arg(keeper.maxCountPerBoard);
+    }
+    if (field == "annotation-task"_L1) {
+        const char *task = config.annotationTask == RelayConfig::AnnotationTask::Export ? "export"
+            : config.annotationTask == RelayConfig::AnnotationTask::Import             ? "import"
+                                                                                      : "none";
+        return QString::fromLatin1(task) + u' ' + config.annotationBoard + u' '
+            + config.annotationFile;
+    }
+    if (field == "scrape"_L1) {
+        QStringList out;
+        for (const wr::ScrapeConfig &t : config.scrapeTargets) {
+            QStringList labels;
+            for (auto it = t.labels.cbegin(); it != t.labels.cend(); ++it)
+                labels.append(it.key() + u'=' + it.value());
+            out.append(u"%1@%2 %3 %4/%5 [%6] [%7] {%8}"_s.arg(t.name, t.board, t.url.toString())
+                           .arg(t.intervalMs)
+                           .arg(t.timeoutMs)
+                           .arg(t.allowNames.join(u','), t.allowPatterns.join(u','),
+                                labels.join(u',')));
+        }
+        return out.join(u';');
+    }
     qFatal("unknown field %s", qPrintable(field));
 }
 
@@ -207,7 +251,12 @@ void TestRelayConfig::defaults()
     QCOMPARE(c.reliableBufferMessages, 1000);
     QCOMPARE(c.reliableBufferBytes, 16 * 1024 * 1024);
     QCOMPARE(c.sessionRetentionSeconds, 60);
-    QCOMPARE(c.maxPendingSendBytes, 4 * 1024 * 1024);
+    QCOMPARE(c.maxPendingSendBytes, 64 * 1024);
+    // The embedded default: this machine's metrics on board main, a keeper in the data dir.
+    QCOMPARE(c.hostSamplerBoards, QStringList { u"main"_s });
+    QCOMPARE(c.hostSamplerIntervalMs, 1000);
+    QVERIFY(c.keeper && c.keeperEnabled());
+    QVERIFY(c.database.isEmpty() && c.keeperOnly.isEmpty() && c.scrapeTargets.isEmpty());
 }
 
 void TestRelayConfig::emptyArgumentList()
@@ -276,6 +325,54 @@ void TestRelayConfig::flags_data()
                                  << u"debug"_s;
     QTest::addRow("--max-frame-bytes")
         << QStringList { u"--max-frame-bytes"_s, u"65536"_s } << u"max-frame-bytes"_s << u"65536"_s;
+    QTest::addRow("--host-sampler off") << QStringList { u"--host-sampler"_s, u"off"_s }
+                                        << u"host-sampler"_s << QString();
+    QTest::addRow("--host-sampler two boards")
+        << QStringList { u"--host-sampler"_s, u"ops"_s, u"--host-sampler"_s, u"lab.1"_s }
+        << u"host-sampler"_s << u"ops,lab.1"_s;
+    QTest::addRow("--host-sampler-interval")
+        << QStringList { u"--host-sampler-interval"_s, u"250"_s } << u"host-sampler-interval"_s
+        << u"250"_s;
+    QTest::addRow("--source-token for a board and for all")
+        << QStringList { u"--source-token"_s, u"ops=0123456789abcdef"_s, u"--source-token"_s,
+                         u"fedcba9876543210"_s }
+        << u"source-tokens"_s << u"ops=0123456789abcdef,fedcba9876543210"_s;
+    QTest::addRow("--keeper off") << QStringList { u"--keeper"_s, u"off"_s } << u"keeper"_s
+                                  << u"off"_s;
+    QTest::addRow("--database postgresql")
+        << QStringList { u"--database"_s, u"postgresql://u:p@db.example:5433/watchroom"_s }
+        << u"database"_s << u"postgresql://u:p@db.example:5433/watchroom"_s;
+    QTest::addRow("--database file, made absolute")
+        << QStringList { u"--database"_s, u"state/keeper.db"_s } << u"database"_s
+        << u"@CWD@/state/keeper.db"_s;
+    QTest::addRow("--keeper-only with boards")
+        << QStringList { u"--keeper-only"_s, u"https://app.example/negotiate"_s,
+                         u"--keeper-board"_s, u"ops"_s }
+        << u"keeper-only"_s << u"https://app.example/negotiate|ops"_s;
+    QTest::addRow("--retention-max-age-days and --retention-max-count")
+        << QStringList { u"--retention-max-age-days"_s, u"30"_s, u"--retention-max-count"_s,
+                         u"5000"_s }
+        << u"retention"_s << u"30d/5000"_s;
+    QTest::addRow("retention reaches the keeper's config")
+        << QStringList { u"--retention-max-age-days"_s, u"2"_s, u"--retention-max-count"_s,
+                         u"7"_s }
+        << u"keeper-retention"_s << u"172800000ms/7"_s;
+    QTest::addRow("retention defaults keep everything")
+        << QStringList {} << u"keeper-retention"_s << u"0ms/0"_s;
+    QTest::addRow("no annotation task by default")
+        << QStringList {} << u"annotation-task"_s << u"none  -"_s;
+    QTest::addRow("--export-annotations to standard output")
+        << QStringList { u"--export-annotations"_s, u"ops"_s } << u"annotation-task"_s
+        << u"export ops -"_s;
+    QTest::addRow("--export-annotations --output, made absolute")
+        << QStringList { u"--export-annotations"_s, u"ops"_s, u"--output"_s, u"ops.json"_s }
+        << u"annotation-task"_s << u"export ops @CWD@/ops.json"_s;
+    QTest::addRow("--import-annotations FILE")
+        << QStringList { u"--import-annotations"_s, u"main"_s, u"/tmp/in.json"_s }
+        << u"annotation-task"_s << u"import main /tmp/in.json"_s;
+    QTest::addRow("--import-annotations from standard input")
+        << QStringList { u"--import-annotations"_s, u"main"_s, u"-"_s } << u"annotation-task"_s
+        << u"import main -"_s;
 }
 
 void TestRelayConfig::flags()
@@ -367,12 +464,30 @@ void TestRelayConfig::file_data()
     QTest::addRow("[limits] reliable-buffer-bytes")
         << u"[limits]\nreliable-buffer-bytes=1000000\n"_s << u"reliable-buffer-bytes"_s
         << u"1000000"_s;
+    QTest::addRow("[keeper] retention")
+        << u"[keeper]\nretention-max-age-days=90\nretention-max-count=100\n"_s << u"retention"_s
+        << u"90d/100"_s;
+    QTest::addRow("[keeper] retention next to keeper=on")
+        << u"keeper=on\n[keeper]\nretention-max-count=3\n"_s << u"retention"_s << u"0d/3"_s;
     QTest::addRow("[limits] session-retention-seconds")
         << u"[limits]\nsession-retention-seconds=30\n"_s << u"session-retention-seconds"_s
         << u"30"_s;
     QTest::addRow("[limits] max-pending-send-bytes")
         << u"[limits]\nmax-pending-send-bytes=8388608\n"_s << u"max-pending-send-bytes"_s
         << u"8388608"_s;
+    QTest::addRow("host sampler and keeper")
+        << u"host-sampler=main, ops\nhost-sampler-interval=500\nkeeper=off\n"_s
+        << u"host-sampler"_s << u"main,ops"_s;
+    QTest::addRow("[scrape.NAME] section, defaults")
+        << u"[scrape.node]\nurl=http://127.0.0.1:9100/metrics\n"_s << u"scrape"_s
+        << u"node@main http://127.0.0.1:9100/metrics 1000/0 [] [] {}"_s;
+    QTest::addRow("[scrape.NAME] section, every key")
+        << u"[scrape.db]\nboard=ops\nurl=https://db.example/metrics\ninterval-ms=5000\n"
+           "timeout-ms=2000\nallow-names=pg_up, pg_locks\nallow-patterns=\"pg_stat_.*\"\n"
+           "labels=env=prod, site=a\n"_s
+        << u"scrape"_s
+        << u"db@ops https://db.example/metrics 5000/2000 [pg_up,pg_locks] [pg_stat_.*] "
+           "{env=prod,site=a}"_s;
     QTest::addRow("comments and blank lines")
         << u"; relay settings\n# more\n\n[General]\nport=7303 ; inline\n"_s << u"port"_s
         << u"7303"_s;
@@ -492,6 +607,26 @@ void TestRelayConfig::errors_data()
     row("positional argument", { u"extra"_s }, none, {}, { u"command line"_s, u"'extra'"_s });
     row("flag without its value", { u"--port"_s }, none, {}, { u"command line"_s, u"port"_s });
 
+    // Retention and the offline annotation tasks.
+    row("retention age: negative", { u"--retention-max-age-days"_s, u"-1"_s }, none, {},
+        { u"--retention-max-age-days"_s, u"'-1'"_s });
+    row("retention count: not a number", {}, { u"WATCHROOM_RELAY_RETENTION_MAX_COUNT=lots"_s },
+        {}, { u"WATCHROOM_RELAY_RETENTION_MAX_COUNT"_s, u"'lots'"_s });
+    row("retention age: too large in the file", {}, none,
+        u"[keeper]\nretention-max-age-days=99999\n"_s,
+        { u"key keeper/retention-max-age-days"_s, u"'99999'"_s });
+    row("export and import together",
+        { u"--export-annotations"_s, u"a"_s, u"--import-annotations"_s, u"b"_s, u"f"_s }, none,
+        {}, { u"--export-annotations and --import-annotations"_s });
+    row("import without a file", { u"--import-annotations"_s, u"main"_s }, none, {},
+        { u"--import-annotations"_s, u"FILE"_s });
+    row("import with two files", { u"--import-annotations"_s, u"main"_s, u"a"_s, u"b"_s }, none,
+        {}, { u"--import-annotations"_s, u"FILE"_s });
+    row("export: bad board", { u"--export-annotations"_s, u"no/such"_s }, none, {},
+        { u"--export-annotations"_s, u"'no/such'"_s });
+    row("--output without export", { u"--output"_s, u"x.json"_s }, none, {},
+        { u"--output"_s });
+
     // Listen address.
     row("listen: not an address", { u"--listen"_s, u"300.1.1.1"_s }, none, {},
         { u"--listen"_s, u"'300.1.1.1'"_s });
@@ -606,6 +741,24 @@ void TestRelayConfig::errors_data()
         { u"(key limits/session-retention-seconds)"_s, u"'forever'"_s });
     row("limit: too large for int", {}, none, u"[limits]\nreliable-buffer-messages=3000000000\n"_s,
         { u"(key limits/reliable-buffer-messages)"_s, u"'3000000000'"_s });
+    row("host sampler: bad board", { u"--host-sampler"_s, u"a b"_s }, none, {},
+        { u"--host-sampler"_s, u"'a b'"_s });
+    row("host sampler: interval too short", { u"--host-sampler-interval"_s, u"5"_s }, none, {},
+        { u"--host-sampler-interval"_s, u"'5'"_s });
+    row("keeper: not on or off", { u"--keeper"_s, u"maybe"_s }, none, {},
+        { u"--keeper"_s, u"'maybe'"_s });
+    row("database: unknown scheme", { u"--database"_s, u"mysql://x/y"_s }, none, {},
+        { u"--database"_s });
+    row("source token too short", { u"--source-token"_s, u"ops=short"_s }, none, {},
+        { u"--source-token"_s, u"16"_s });
+    row("scrape: no url", {}, none, u"[scrape.node]\nboard=main\n"_s,
+        { u"[scrape.node]"_s, u"url"_s });
+    row("scrape: unknown key", {}, none,
+        u"[scrape.node]\nurl=http://127.0.0.1:9100/metrics\nintervall=5\n"_s,
+        { u"[scrape.node]"_s, u"'intervall'"_s });
+    row("scrape: bad label", {}, none,
+        u"[scrape.node]\nurl=http://127.0.0.1:9100/metrics\nlabels=novalue\n"_s,
+        { u"[scrape.node]"_s, u"'novalue'"_s });
     row("limit: fraction", {}, none, u"[limits]\nmax-pending-send-bytes=1.5\n"_s,
         { u"(key limits/max-pending-send-bytes)"_s, u"'1.5'"_s });
     row("limit: absurdly long number", { u"--max-frame-bytes"_s, QString(40, u'9') }, none, {},
