@@ -1,0 +1,150 @@
+#include "boardexport.h"
+
+#include "metricstore.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QPixmap>
+#include <QSaveFile>
+#include <QWidget>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace wr {
+
+namespace {
+
+QString numberField(double value)
+{
+    if (std::isnan(value))
+        return {};
+    return QString::number(value, 'g', QLocale::FloatingPointShortest);
+}
+
+QString nameOf(const std::function<QString(const QString &)> &authorName, const QString &id)
+{
+    return authorName ? authorName(id) : id;
+}
+
+} // namespace
+
+QString BoardExport::csvField(const QString &text)
+{
+    QString field = text;
+    // Spreadsheets evaluate a cell starting with one of these as a formula.
+    if (!field.isEmpty() && u"=+-@"_s.contains(field.front()))
+        field.prepend(u'\'');
+    if (field.contains(u',') || field.contains(u'"') || field.contains(u'\n')
+        || field.contains(u'\r') || field != text) {
+        field.replace(u"\""_s, u"\"\""_s);
+        field = u'"' + field + u'"';
+    }
+    return field;
+}
+
+QString BoardExport::isoTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QByteArray BoardExport::seriesCsv(const MetricStore &store, const QList<SeriesRef> &series,
+                                  qint64 from, qint64 to)
+{
+    QString out = u"series_id,series_name,time_iso,time_ms,value\r\n"_s;
+    for (const SeriesRef &ref : series) {
+        const QString prefix = csvField(ref.id) + u',' + csvField(ref.name) + u',';
+        const QList<Sample> samples = store.samples(ref.id, from, to);
+        out.reserve(out.size() + samples.size() * (prefix.size() + 48));
+        for (const Sample &s : samples) {
+            out += prefix + isoTime(s.t) + u',' + QString::number(s.t) + u','
+                + numberField(s.value) + u"\r\n"_s;
+        }
+    }
+    return out.toUtf8();
+}
+
+QByteArray BoardExport::annotationsCsv(const QList<session::Annotation> &annotations,
+                                       const std::function<QString(const QString &)> &authorName)
+{
+    QString out = u"id,panel,t0_iso,t0_ms,t1_iso,t1_ms,text,tags,color,author_id,author\r\n"_s;
+    for (const session::Annotation &a : annotations) {
+        const QStringList fields {
+            csvField(a.id),
+            csvField(a.panel.value_or(QString())),
+            isoTime(a.t0),
+            QString::number(a.t0),
+            a.t1 ? isoTime(*a.t1) : QString(),
+            a.t1 ? QString::number(*a.t1) : QString(),
+            csvField(a.text),
+            csvField(a.tags.join(u' ')),
+            csvField(a.color),
+            csvField(a.author),
+            csvField(nameOf(authorName, a.author)),
+        };
+        out += fields.join(u',') + u"\r\n"_s;
+    }
+    return out.toUtf8();
+}
+
+QByteArray BoardExport::annotationsJson(const QList<session::Annotation> &annotations,
+                                        const QString &board, qint64 exportedAt,
+                                        const std::function<QString(const QString &)> &authorName)
+{
+    QJsonArray list;
+    for (const session::Annotation &a : annotations) {
+        QJsonObject o;
+        o.insert(u"id"_s, a.id);
+        o.insert(u"panel"_s, a.panel ? QJsonValue(*a.panel) : QJsonValue(QJsonValue::Null));
+        o.insert(u"t0"_s, a.t0);
+        o.insert(u"t1"_s, a.t1 ? QJsonValue(*a.t1) : QJsonValue(QJsonValue::Null));
+        o.insert(u"text"_s, a.text);
+        o.insert(u"tags"_s, QJsonArray::fromStringList(a.tags));
+        o.insert(u"color"_s, a.color);
+        o.insert(u"author"_s, a.author);
+        o.insert(u"authorName"_s, nameOf(authorName, a.author));
+        list.append(o);
+    }
+    QJsonObject root;
+    root.insert(u"format"_s, u"watchroom.annotations"_s);
+    root.insert(u"version"_s, 1);
+    root.insert(u"board"_s, board);
+    root.insert(u"exportedAt"_s, exportedAt);
+    root.insert(u"annotations"_s, list);
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+bool BoardExport::writeFile(const QString &path, const QByteArray &data, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+bool BoardExport::savePng(QWidget *widget, const QString &path, QString *error)
+{
+    const QPixmap pixmap = widget ? widget->grab() : QPixmap();
+    if (pixmap.isNull()) {
+        if (error)
+            *error = tr("There is nothing to export.");
+        return false;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !pixmap.save(&file, "PNG") || !file.commit()) {
+        if (error)
+            *error = file.errorString().isEmpty() ? tr("The image could not be written.")
+                                                  : file.errorString();
+        return false;
+    }
+    return true;
+}
+
+} // namespace wr

@@ -1,0 +1,123 @@
+#pragma once
+
+#include "chartmapping.h"
+#include "chartoverlay.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class QChart;
+
+namespace wr {
+
+class ChartCanvas;
+class MetricStore;
+
+// One chart panel: the adapter between the board and Qt Charts. Qt Charts provides the axes
+// (QDateTimeAxis, QValueAxis), grid, legend and theme; the lines are the reduction of the
+// visible window (one min/max pair per device-pixel column, kept up to date incrementally by
+// ReducedWindow) drawn with 1 px cosmetic pens by a series layer inside the chart's scene.
+// Nothing outside this class and ChartCanvas sees a Qt Charts type, so a later move to another
+// renderer stays local.
+//
+// The panel does not repaint on its own: the board sets the time range and calls
+// updateFrame() from its coalescing frame timer when isFrameDue().
+class ChartPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    ChartPanel(const MetricStore *store, const QString &panelId, const QString &title,
+               QWidget *parent = nullptr);
+    ~ChartPanel() override;
+
+    QString panelId() const { return m_panelId; }
+    QString title() const { return m_title; }
+
+    void addSeries(const QString &seriesId);
+    QStringList seriesIds() const;
+    bool hasSeries(const QString &seriesId) const;
+    // The series' name as the legend shows it.
+    QString seriesName(const QString &seriesId) const { return seriesLabel(seriesId); }
+    // Names, units or labels of a series changed: refresh the legend.
+    void refreshSeriesInfo();
+
+    void setTimeRange(qint64 from, qint64 to);
+    // Points of one of this panel's series arrived.
+    void markDataChanged() { m_dataDirty = true; }
+    bool isFrameDue() const;
+    // Brings the lines and axes up to date with the store and the time range.
+    void updateFrame();
+
+    ChartMapping mapping() const;
+    // The points of the line drawn for a series (its reduction, min/max per column).
+    qsizetype drawnPointCount(const QString &seriesId) const;
+    qsizetype drawnPointCount() const; // all series
+    // The reduction width: device-pixel columns of the plot area.
+    int columns() const;
+
+    void setDark(bool dark);
+    bool isDark() const { return m_dark; }
+    // Anti-aliased lines (default on).
+    void setAntialiased(bool on);
+
+    // The text the pointer shows at data time t: the time, then each series' nearest stored
+    // value (within a few pixels of t, else "no data"), in the axis' unit.
+    QString valuesAt(qint64 t) const;
+    // A dashed threshold line at this value (data units, as stored); the value range includes it.
+    void setThreshold(std::optional<double> value);
+    std::optional<double> threshold() const { return m_threshold; }
+    // A value in the unit the value axis shows, e.g. "1.50 GiB".
+    QString formatValue(double value) const;
+    double displayScale() const { return m_displayScale; }
+    QString displayUnit() const { return m_displayUnit; }
+
+    void setRemoteCursors(const QList<RemoteCursor> &cursors);
+    void setAnnotations(const QList<PanelAnnotation> &annotations);
+
+    ChartCanvas *canvas() const { return m_canvas; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    struct Line;
+    class SeriesLayer;
+
+    void applyTheme();
+    void updateThresholdOverlay();
+    void updateAxes();
+    QString seriesLabel(const QString &seriesId) const;
+
+    const MetricStore *m_store = nullptr;
+    QString m_panelId;
+    QString m_title;
+    QString m_unit;
+    double m_displayScale = 1.0; // values are divided by this on the value axis
+    QString m_displayUnit;
+
+    QChart *m_chart = nullptr;
+    ChartCanvas *m_canvas = nullptr;
+    SeriesLayer *m_layer = nullptr;
+    std::vector<std::unique_ptr<Line>> m_lines;
+
+    qint64 m_from = 0;
+    qint64 m_to = 1;
+    double m_yMin = 0;
+    double m_yMax = 1;
+    int m_yTicks = 5;
+    int m_builtColumns = 0;
+    qint64 m_builtFrom = 0;
+    qint64 m_builtTo = 0;
+    bool m_dataDirty = true;
+    bool m_dark = false;
+    quint64 m_frames = 0;
+    std::optional<double> m_threshold;
+};
+
+} // namespace wr

@@ -1,0 +1,332 @@
+#pragma once
+
+#include "activitytracker.h"
+#include "bannerbar.h"
+#include "chartmapping.h"
+#include "hostdialog.h"
+#include "joindialog.h"
+#include "links.h"
+#include "sessionmessages.h"
+#include "settingsdialog.h"
+#include "theme.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QList>
+#include <QMainWindow>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+#include <functional>
+#include <optional>
+
+class QAction;
+class QActionGroup;
+class QGridLayout;
+class QLabel;
+class QMenu;
+class QScrollArea;
+class QStackedWidget;
+class QToolBar;
+
+namespace wr {
+
+class AnnotationDock;
+class AnnotationStore;
+class ChartPanel;
+class MetricStore;
+class PresenceDock;
+class PresenceModel;
+class Session;
+
+// What the status bar says about the connection; filled by whoever owns the transport.
+struct ConnectionStatus
+{
+    enum class State { Stopped, Connecting, Connected, Recovering, Reconnecting, Offline };
+    State state = State::Stopped;
+    int reconnectInSeconds = -1; // Reconnecting: the wait, when known
+    qint64 roundTripMs = -1; // -1: not measured yet
+    QString where; // e.g. "this computer" or the hub's host
+    QString detail; // the last error, for the tooltip
+    bool operator==(const ConnectionStatus &) const = default;
+};
+
+// The board window: a grid of chart panels created from the MetricStore's series as they
+// appear (grouped by host, family and unit), one time window for all of them (presets, live
+// mode, zoom/pan that pause live mode, one action back to live), remote cursors and
+// annotations on every panel, and a status bar with the connection, round-trip time and the
+// people present. Docks: who is here (with follow mode) and the annotation list. Errors show
+// as non-modal banners above the board. It sees the stores and the Session only, never the
+// transport; joining and hosting are handed to whoever owns it (setJoinHandler, setHostHandler).
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    // `session` may be null (no cursors or annotations are sent then; local annotations go to
+    // the store directly).
+    MainWindow(MetricStore *metrics, AnnotationStore *annotations, PresenceModel *presence,
+               Session *session = nullptr, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Unix epoch milliseconds; tests pin it.
+    void setClock(std::function<qint64()> clock);
+    qint64 now() const { return m_clock(); }
+
+    void setConnectionStatus(const ConnectionStatus &status);
+    ConnectionStatus connectionStatus() const { return m_status; }
+    QString connectionText() const;
+
+    const TimeWindow &timeWindow() const { return m_window; }
+    bool isLive() const { return m_window.isLive(); }
+    void setSpan(qint64 spanMs);
+    void goLive();
+    void zoom(double factor, qint64 anchor);
+    void pan(qint64 deltaMs);
+    void showRange(qint64 from, qint64 to);
+
+    QList<ChartPanel *> panels() const { return m_panels; }
+    ChartPanel *panel(const QString &panelId) const;
+    bool isWaitingForMetrics() const;
+
+    // Runs one frame now (the frame timer does this at most 60 times a second).
+    void renderFrame();
+    quint64 frameCount() const { return m_frames; }
+
+    Theme::Mode themeMode() const { return m_themeMode; }
+    void setThemeMode(Theme::Mode mode);
+    bool isDark() const { return m_dark; }
+
+    // Creating an annotation asks for text in a dialog; tests replace the dialog.
+    using AnnotationEditor = std::function<bool(session::Annotation &annotation,
+                                                const QString &panelTitle)>;
+    void setAnnotationEditor(AnnotationEditor editor) { m_editor = std::move(editor); }
+    // The gestures' entry point: point (t1 empty) or region annotation on a panel (an empty
+    // panelId: the whole board). Refused with a banner when we may not annotate.
+    void requestAnnotation(const QString &panelId, qint64 t0, std::optional<qint64> t1);
+    bool editAnnotation(const QString &id);
+    bool deleteAnnotation(const QString &id);
+    // Shows the annotation: the time window around it and its panel.
+    void jumpToAnnotation(const QString &id);
+    // The context menu of a chart at data time t, on an annotation or not (the caller owns it).
+    QMenu *createChartMenu(const QString &panelId, qint64 t, const QString &annotationId,
+                           QWidget *parent);
+
+    // What our token allows (from the negotiate answer); viewers get annotate actions disabled.
+    void setAccess(const SessionAccess &access);
+    SessionAccess access() const { return m_access; }
+    bool canAnnotate() const { return m_access.canAnnotate; }
+    QString annotateBlockedReason() const;
+    QAction *annotateAction() const { return m_annotateAction; }
+
+    // Follow mode: mirror a peer's panel and time window until any input of ours.
+    bool follow(const QString &userId);
+    void unfollow();
+    QString following() const { return m_following; }
+
+    void setPrivacy(const PrivacySettings &privacy);
+    PrivacySettings privacy() const { return m_privacy; }
+
+    void showBanner(const QString &key, const QString &text,
+                    BannerBar::Kind kind = BannerBar::Kind::Error);
+    BannerBar *banners() const { return m_banners; }
+    PresenceDock *presenceDock() const { return m_presenceDock; }
+    AnnotationDock *annotationDock() const { return m_annotationDock; }
+    ActivityTracker *activity() { return &m_activity; }
+
+    // Joining and hosting belong to whoever owns the connection (DesktopApp).
+    using JoinHandler = std::function<void(const JoinRequest &request)>;
+    void setJoinHandler(JoinHandler handler) { m_joinHandler = std::move(handler); }
+    void setHostHandler(HostDialog::Host handler, const QString &unavailableReason = {});
+    void showJoinDialog();
+    void showHostDialog();
+    void showSettingsDialog();
+    void showAboutDialog();
+    void showShortcutsDialog();
+
+    // Export (File menu, chart and annotation menus ask for the path; tests call these).
+    bool exportBoardPng(const QString &path, QString *error = nullptr);
+    bool exportPanelPng(const QString &panelId, const QString &path, QString *error = nullptr);
+    // The raw points of the panel's series inside the visible window (BoardExport::seriesCsv).
+    bool exportPanelCsv(const QString &panelId, const QString &path, QString *error = nullptr);
+    enum class AnnotationFormat { Csv, Json };
+    bool exportAnnotations(AnnotationFormat format, const QString &path,
+                           QString *error = nullptr);
+    // Follow / stop following (Ctrl+Shift+F): stops following, or follows the person whose
+    // row in the People dock has the focus, else the first one who can be followed.
+    bool toggleFollow();
+    QAction *followAction() const { return m_followAction; }
+
+    // A dashed threshold line on a panel (data units; nullopt clears it), remembered per board
+    // and panel in QSettings.
+    void setPanelThreshold(const QString &panelId, std::optional<double> value);
+    std::optional<double> panelThreshold(const QString &panelId) const;
+
+    // Layout: the panels' order and which are hidden, saved per board in QSettings and as JSON
+    // ({"format":"watchroom.layout","version":1,"board":…,"panels":[{id,title,hidden,
+    // threshold}]}). Panels the layout does not name follow in their grouping order.
+    QStringList panelOrder() const; // every panel, in board order (hidden ones included)
+    QStringList visiblePanelOrder() const;
+    bool movePanel(const QString &panelId, int delta); // -1: left/up, +1: right/down
+    void setPanelHidden(const QString &panelId, bool hidden);
+    bool isPanelHidden(const QString &panelId) const { return m_hiddenPanels.contains(panelId); }
+    void showAllPanels();
+    QByteArray layoutJson() const;
+    bool applyLayoutJson(const QByteArray &json, QString *error = nullptr);
+    bool exportLayout(const QString &path, QString *error = nullptr);
+    bool importLayout(const QString &path, QString *error = nullptr);
+
+    // Remote cursors glide to each new position over kCursorGlideMs and fade after
+    // kCursorIdleMs without moving. The clock is monotonic milliseconds; tests drive it.
+    static constexpr qint64 kCursorGlideMs = 100;
+    static constexpr qint64 kCursorIdleMs = 5'000;
+    static constexpr double kIdleCursorOpacity = 0.4;
+    void setMotionClock(std::function<qint64()> clock);
+    // Recomputes the remote cursors now (their timers do this while they move or fade).
+    void refreshCursors() { updateCursors(); }
+    bool isCursorAnimating() const { return m_cursorTimer.isActive(); }
+    // The panel title for a panel id (the id itself when unknown).
+    QString panelTitle(const QString &panelId) const;
+    // A userId as people read it: a peer's name, or "you".
+    QString displayName(const QString &userId) const;
+
+Q_SIGNALS:
+    void liveChanged(bool live);
+    void timeWindowChanged();
+
+protected:
+    void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    void buildActions();
+    // Asks for a file to export to (remembering the folder); empty when cancelled.
+    QString askExportPath(const QString &title, const QString &baseName, const QString &suffix,
+                          const QString &filter);
+    void exportBoardPngInteractively();
+    void exportPanelPngInteractively(const QString &panelId);
+    void exportPanelCsvInteractively(const QString &panelId);
+    void exportAnnotationsInteractively(AnnotationFormat format);
+    void reportExport(bool ok, const QString &path, const QString &error);
+    QString boardSettingsKey(const QString &what) const;
+    void askPanelThreshold(const QString &panelId);
+    void loadLayout();
+    void saveLayout();
+    void rebuildHiddenMenu();
+    void buildDocks();
+    void retranslateUi();
+    void refreshIcons();
+    void onPeerChanged(const QString &userId);
+    void applyFollowedView();
+    void noteUserInput(QEvent *event, QObject *watched);
+    void buildStatusBar();
+    void addSeries(const QString &seriesId);
+    ChartPanel *createPanel(const QString &panelId, const QString &title, int order);
+    void relayout();
+    void scheduleFrame();
+    void windowChanged(); // after a user change of the time window
+    void updateLiveUi();
+    void updateCursors();
+    void updateAnnotations();
+    void updatePeople();
+    void applyTheme();
+    void sendView();
+
+    MetricStore *m_metrics = nullptr;
+    AnnotationStore *m_annotations = nullptr;
+    PresenceModel *m_presence = nullptr;
+    QPointer<Session> m_session;
+    std::function<qint64()> m_clock;
+    AnnotationEditor m_editor;
+
+    TimeWindow m_window;
+    QList<ChartPanel *> m_panels;
+    QHash<QString, int> m_panelOrder; // panel id -> grouping order
+    QHash<QString, QString> m_panelOfSeries; // series id -> panel id
+
+    QStackedWidget *m_stack = nullptr;
+    QScrollArea *m_scroll = nullptr;
+    BannerBar *m_banners = nullptr;
+    PresenceDock *m_presenceDock = nullptr;
+    AnnotationDock *m_annotationDock = nullptr;
+    QPointer<HostDialog> m_hostDialog;
+    QPointer<SettingsDialog> m_settingsDialog;
+    QWidget *m_board = nullptr;
+    QGridLayout *m_grid = nullptr;
+    QLabel *m_emptyState = nullptr;
+
+    QActionGroup *m_presets = nullptr;
+    QAction *m_liveAction = nullptr;
+    QAction *m_zoomOutAction = nullptr;
+    QActionGroup *m_themeGroup = nullptr;
+    QAction *m_annotateAction = nullptr;
+    QAction *m_joinAction = nullptr;
+    QAction *m_hostAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QAction *m_aboutQtAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_exportBoardAction = nullptr;
+    QAction *m_exportAnnotationsCsvAction = nullptr;
+    QAction *m_exportAnnotationsJsonAction = nullptr;
+    QAction *m_followAction = nullptr;
+    QAction *m_shortcutsAction = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_exportMenu = nullptr;
+    QAction *m_exportLayoutAction = nullptr;
+    QAction *m_importLayoutAction = nullptr;
+    QMenu *m_hiddenMenu = nullptr;
+    QStringList m_layoutOrder; // the saved order (may name panels that have not appeared yet)
+    QSet<QString> m_hiddenPanels;
+    QToolBar *m_timeBar = nullptr;
+    QToolBar *m_sessionBar = nullptr;
+    QMenu *m_sessionMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_appearanceMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+
+    JoinHandler m_joinHandler;
+    HostDialog::Host m_hostHandler;
+    QString m_hostUnavailable;
+    SessionAccess m_access;
+    PrivacySettings m_privacy;
+    ActivityTracker m_activity;
+    QString m_following;
+    QString m_viewPanel; // the panel our pointer was on last (our presence's view.panel)
+    QTimer m_viewRefresh; // live: keeps view.from current for followers
+    bool m_applyingFollow = false;
+    bool m_lastLive = true;
+
+    QLabel *m_connectionLabel = nullptr;
+    QLabel *m_rttLabel = nullptr;
+    QLabel *m_peopleLabel = nullptr;
+    QLabel *m_modeLabel = nullptr;
+    ConnectionStatus m_status;
+
+    // A peer's cursor on its way from where it was drawn to where it was last reported.
+    struct CursorMotion
+    {
+        QString panel;
+        qint64 fromT = 0, toT = 0;
+        double fromY = 0, toY = 0;
+        qint64 startedMs = 0; // the glide's start
+        qint64 changedMs = 0; // the last time the reported position changed
+    };
+    QHash<QString, CursorMotion> m_motions; // userId ->
+    std::function<qint64()> m_motionClock;
+    QElapsedTimer m_monotonic;
+    QTimer m_cursorTimer; // ~60 Hz while a cursor glides
+    QTimer m_fadeTimer; // the next time a cursor turns idle
+
+    QTimer m_frameTimer;
+    QElapsedTimer m_sinceFrame;
+    quint64 m_frames = 0;
+    Theme::Mode m_themeMode = Theme::Mode::System;
+    bool m_dark = false;
+    bool m_applyingTheme = false;
+};
+
+} // namespace wr
