@@ -349,10 +349,9 @@ void BoardServices::publishSnapshot(const QString &board)
     const QString group = session::annotationsGroup(board);
     const QList<QJsonObject> messages = m_keeper->snapshotFor(board);
     for (const QJsonObject &snapshot : messages) {
-        m_hub->sendToGroup(m_defaultHub, group,
-                           wps::EncodedData::forGroup(group, std::nullopt, wps::DataType::Json,
-                                                      snapshot),
-                           {});
+        m_hub->sendToGroup(
+            m_defaultHub, group,
+            wps::EncodedData::forGroup(group, std::nullopt, wps::DataType::Json, snapshot), {});
     }
 }
 

@@ -418,15 +418,14 @@ HttpApi::Reply HttpApi::annotations(const QHttpServerRequest &request, const QSt
     // cannot be the answer: it is logged, and reaches clients as a snapshot.
     m_boards->importAnnotations(board, body, [board, entries](const KeeperResult &result) {
         if (result.ok)
-            qCInfo(lcRelay).noquote() << "imported" << entries << "annotation entries into"
-                                      << board << "," << result.changed << "changed";
+            qCInfo(lcRelay).noquote() << "imported" << entries << "annotation entries into" << board
+                                      << "," << result.changed << "changed";
         else
             qCWarning(lcRelay).noquote() << "import into" << board << "failed:" << result.error;
     });
-    return json({ { u"board"_s, board },
-                  { u"entries"_s, entries },
-                  { u"status"_s, u"accepted"_s } },
-                Status::Accepted);
+    return json(
+        { { u"board"_s, board }, { u"entries"_s, entries }, { u"status"_s, u"accepted"_s } },
+        Status::Accepted);
 }
 
 HttpApi::Reply HttpApi::ingest(const QHttpServerRequest &request, const QStringList &segments)

@@ -138,8 +138,8 @@ int runKeeperOnly(QCoreApplication &app, const wr::RelayConfig &config, QTextStr
         remote.stop();
         keeper.close();
     });
-    out << "Keeper for " << config.keeperBoards.join(u", "_s) << " on "
-        << database->displayName() << Qt::endl;
+    out << "Keeper for " << config.keeperBoards.join(u", "_s) << " on " << database->displayName()
+        << Qt::endl;
     return app.exec();
 }
 

@@ -79,8 +79,8 @@ QString fieldValue(const RelayConfig &config, const QString &field)
     }
     if (field == "annotation-task"_L1) {
         const char *task = config.annotationTask == RelayConfig::AnnotationTask::Export ? "export"
-            : config.annotationTask == RelayConfig::AnnotationTask::Import             ? "import"
-                                                                                      : "none";
+            : config.annotationTask == RelayConfig::AnnotationTask::Import              ? "import"
+                                                                                        : "none";
         return QString::fromLatin1(task) + u' ' + config.annotationBoard + u' '
             + config.annotationFile;
     }
@@ -354,8 +354,7 @@ void TestRelayConfig::flags_data()
                          u"5000"_s }
         << u"retention"_s << u"30d/5000"_s;
     QTest::addRow("retention reaches the keeper's config")
-        << QStringList { u"--retention-max-age-days"_s, u"2"_s, u"--retention-max-count"_s,
-                         u"7"_s }
+        << QStringList { u"--retention-max-age-days"_s, u"2"_s, u"--retention-max-count"_s, u"7"_s }
         << u"keeper-retention"_s << u"172800000ms/7"_s;
     QTest::addRow("retention defaults keep everything")
         << QStringList {} << u"keeper-retention"_s << u"0ms/0"_s;
@@ -610,22 +609,21 @@ void TestRelayConfig::errors_data()
     // Retention and the offline annotation tasks.
     row("retention age: negative", { u"--retention-max-age-days"_s, u"-1"_s }, none, {},
         { u"--retention-max-age-days"_s, u"'-1'"_s });
-    row("retention count: not a number", {}, { u"WATCHROOM_RELAY_RETENTION_MAX_COUNT=lots"_s },
-        {}, { u"WATCHROOM_RELAY_RETENTION_MAX_COUNT"_s, u"'lots'"_s });
+    row("retention count: not a number", {}, { u"WATCHROOM_RELAY_RETENTION_MAX_COUNT=lots"_s }, {},
+        { u"WATCHROOM_RELAY_RETENTION_MAX_COUNT"_s, u"'lots'"_s });
     row("retention age: too large in the file", {}, none,
         u"[keeper]\nretention-max-age-days=99999\n"_s,
         { u"key keeper/retention-max-age-days"_s, u"'99999'"_s });
     row("export and import together",
-        { u"--export-annotations"_s, u"a"_s, u"--import-annotations"_s, u"b"_s, u"f"_s }, none,
-        {}, { u"--export-annotations and --import-annotations"_s });
+        { u"--export-annotations"_s, u"a"_s, u"--import-annotations"_s, u"b"_s, u"f"_s }, none, {},
+        { u"--export-annotations and --import-annotations"_s });
     row("import without a file", { u"--import-annotations"_s, u"main"_s }, none, {},
         { u"--import-annotations"_s, u"FILE"_s });
-    row("import with two files", { u"--import-annotations"_s, u"main"_s, u"a"_s, u"b"_s }, none,
-        {}, { u"--import-annotations"_s, u"FILE"_s });
+    row("import with two files", { u"--import-annotations"_s, u"main"_s, u"a"_s, u"b"_s }, none, {},
+        { u"--import-annotations"_s, u"FILE"_s });
     row("export: bad board", { u"--export-annotations"_s, u"no/such"_s }, none, {},
         { u"--export-annotations"_s, u"'no/such'"_s });
-    row("--output without export", { u"--output"_s, u"x.json"_s }, none, {},
-        { u"--output"_s });
+    row("--output without export", { u"--output"_s, u"x.json"_s }, none, {}, { u"--output"_s });
 
     // Listen address.
     row("listen: not an address", { u"--listen"_s, u"300.1.1.1"_s }, none, {},
