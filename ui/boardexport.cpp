@@ -12,6 +12,7 @@
 #include <QWidget>
 
 #include <cmath>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -49,7 +50,43 @@ QString BoardExport::csvField(const QString &text)
 
 QString BoardExport::isoTime(qint64 ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+    // QDateTime::toString costs ~2 µs; a CSV of a million points asks for a million of them.
+    // The date part is formatted by QDateTime once per day, the time of day by hand.
+    constexpr qint64 kDay = 24 * 60 * 60 * 1000;
+    const qint64 day = ms >= 0 ? ms / kDay : -((-ms + kDay - 1) / kDay);
+    thread_local qint64 cachedDay = std::numeric_limits<qint64>::min();
+    thread_local QString cachedDate;
+    if (day != cachedDay) {
+        const QDateTime midnight = QDateTime::fromMSecsSinceEpoch(day * kDay, Qt::UTC);
+        if (midnight.date().year() < 0 || midnight.date().year() > 9999)
+            return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+        cachedDay = day;
+        cachedDate = midnight.toString(u"yyyy-MM-dd'T'"_s);
+    }
+    qint64 rest = ms - day * kDay;
+    const int milli = int(rest % 1000);
+    rest /= 1000;
+    const int sec = int(rest % 60);
+    rest /= 60;
+    const int min = int(rest % 60);
+    const int hour = int(rest / 60);
+    QString out;
+    out.reserve(cachedDate.size() + 13);
+    out += cachedDate;
+    const auto two = [&out](int v) {
+        out += QChar(u'0' + v / 10);
+        out += QChar(u'0' + v % 10);
+    };
+    two(hour);
+    out += u':';
+    two(min);
+    out += u':';
+    two(sec);
+    out += u'.';
+    out += QChar(u'0' + milli / 100);
+    two(milli % 100);
+    out += u'Z';
+    return out;
 }
 
 QByteArray BoardExport::seriesCsv(const MetricStore &store, const QList<SeriesRef> &series,
@@ -61,8 +98,8 @@ QByteArray BoardExport::seriesCsv(const MetricStore &store, const QList<SeriesRe
         const QList<Sample> samples = store.samples(ref.id, from, to);
         out.reserve(out.size() + samples.size() * (prefix.size() + 48));
         for (const Sample &s : samples) {
-            out += prefix + isoTime(s.t) + u',' + QString::number(s.t) + u','
-                + numberField(s.value) + u"\r\n"_s;
+            out += prefix + isoTime(s.t) + u',' + QString::number(s.t) + u',' + numberField(s.value)
+                + u"\r\n"_s;
         }
     }
     return out.toUtf8();

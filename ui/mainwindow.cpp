@@ -95,6 +95,7 @@ MainWindow::MainWindow(MetricStore *metrics, AnnotationStore *annotations,
     m_emptyState = new QLabel(this);
     m_emptyState->setAlignment(Qt::AlignCenter);
     m_emptyState->setWordWrap(true);
+    m_emptyState->setObjectName(u"emptyState"_s);
 
     m_board = new QWidget(this);
     m_grid = new QGridLayout(m_board);
@@ -472,9 +473,7 @@ void MainWindow::retranslateUi()
     m_helpMenu->setTitle(tr("&Help"));
     for (QAction *a : m_themeGroup->actions())
         a->setText(Theme::displayName(Theme::Mode(a->data().toInt())));
-    m_emptyState->setText(tr("Waiting for metrics…\n\nCharts appear here as soon as the first "
-                             "series arrives from the board's sources."));
-    m_emptyState->setAccessibleName(tr("Waiting for metrics"));
+    updateEmptyState();
     // Screen readers name toolbar buttons from here (presets read "Show the last 5 m").
     for (QToolBar *bar : { m_timeBar, m_sessionBar }) {
         const QList<QAction *> actions = bar->actions();
@@ -588,7 +587,7 @@ ChartPanel *MainWindow::createPanel(const QString &panelId, const QString &title
             [this, panelId](qint64 t0, qint64 t1) { requestAnnotation(panelId, t0, t1); });
     p->setThreshold(panelThreshold(panelId));
     relayout();
-    m_stack->setCurrentIndex(1);
+
     updateCursors();
     updateAnnotations();
     m_presenceDock->refresh();
@@ -642,6 +641,21 @@ void MainWindow::relayout()
     for (int c = 0; c < 2; ++c)
         m_grid->setColumnStretch(c, c < columns ? 1 : 0);
     rebuildHiddenMenu();
+    updateEmptyState();
+}
+
+void MainWindow::updateEmptyState()
+{
+    if (m_panels.isEmpty()) {
+        m_emptyState->setText(tr("Waiting for metrics…\n\nCharts appear here as soon as the "
+                                 "first series arrives from the board's sources."));
+        m_emptyState->setAccessibleName(tr("Waiting for metrics"));
+    } else {
+        m_emptyState->setText(tr("All panels are hidden.\n\nView → Hidden panels shows them "
+                                 "again."));
+        m_emptyState->setAccessibleName(tr("All panels are hidden"));
+    }
+    m_stack->setCurrentIndex(!m_panels.isEmpty() && !visiblePanelOrder().isEmpty() ? 1 : 0);
 }
 
 bool MainWindow::movePanel(const QString &panelId, int delta)

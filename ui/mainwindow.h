@@ -216,6 +216,7 @@ private:
     void loadLayout();
     void saveLayout();
     void rebuildHiddenMenu();
+    void updateEmptyState(); // waiting for metrics, or every panel hidden
     void buildDocks();
     void retranslateUi();
     void refreshIcons();

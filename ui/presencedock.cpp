@@ -229,6 +229,10 @@ void PresenceDock::updateRow(const QString &userId)
         row.follow->setToolTip(richToolTip(tr("Show what %1 looks at, until you move yourself").arg(peer->name)));
     row.follow->setAccessibleName(followingThis ? tr("Unfollow %1").arg(peer->name)
                                                 : tr("Follow %1").arg(peer->name));
+    // A screen reader reads a row as the person, then their state and view.
+    row.widget->setAccessibleName(peer->name);
+    //: Accessible description of a person's row: %1 = state, %2 = what they look at
+    row.widget->setAccessibleDescription(tr("%1; %2").arg(state, view));
     m_empty->setVisible(m_rows.isEmpty());
 }
 
@@ -249,6 +253,7 @@ void PresenceDock::retranslate()
 {
     //: Dock title: the people on the board
     setWindowTitle(tr("People"));
+    m_list->setAccessibleName(tr("People on this board"));
     m_empty->setText(tr("Nobody else is here yet. Share a join link (Session → Host a team "
                         "session) to invite others."));
     const QStringList ids = m_rows.keys();

@@ -25,12 +25,13 @@ QString plainText(QString text)
     return text;
 }
 
-void collect(const QMenu *menu, const QString &title, QList<ShortcutsDialog::Entry> &out)
+void collect(const QMenu *menu, const QString &title, const QString &submenu,
+             QList<ShortcutsDialog::Entry> &out)
 {
     const QList<QAction *> actions = menu->actions();
     for (const QAction *action : actions) {
         if (action->menu()) {
-            collect(action->menu(), title, out);
+            collect(action->menu(), title, plainText(action->text()), out);
             continue;
         }
         if (action->isSeparator() || action->shortcuts().isEmpty())
@@ -38,7 +39,13 @@ void collect(const QMenu *menu, const QString &title, QList<ShortcutsDialog::Ent
         QStringList keys;
         for (const QKeySequence &k : action->shortcuts())
             keys.append(k.toString(QKeySequence::NativeText));
-        out.append({ title, plainText(action->text()), keys.join(u", "_s) });
+        const QString text = plainText(action->text());
+        out.append({ title,
+                     submenu.isEmpty()
+                         ? text
+                         //: Keyboard shortcuts: submenu › action, e.g. "Export › Board as PNG"
+                         : ShortcutsDialog::tr("%1 › %2").arg(submenu, text),
+                     keys.join(u", "_s) });
     }
 }
 
@@ -52,7 +59,7 @@ QList<ShortcutsDialog::Entry> ShortcutsDialog::entries(const QMenuBar *menuBar)
     const QList<QAction *> menus = menuBar->actions();
     for (const QAction *a : menus) {
         if (a->menu())
-            collect(a->menu(), plainText(a->text()), out);
+            collect(a->menu(), plainText(a->text()), QString(), out);
     }
     return out;
 }
@@ -78,6 +85,25 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar *menuBar, QWidget *parent)
         }
         new QTreeWidgetItem(group, { e.action, e.keys });
     }
+    // Gestures on a chart have no action; they are listed after the menus.
+    const std::pair<const char *, const char *> gestures[] = {
+        { QT_TR_NOOP("Zoom around the pointer"), QT_TR_NOOP("Wheel") },
+        { QT_TR_NOOP("Pan"), QT_TR_NOOP("Drag") },
+        { QT_TR_NOOP("Zoom to a range"), QT_TR_NOOP("Right-drag") },
+        { QT_TR_NOOP("Back to live"), QT_TR_NOOP("Double-click") },
+        { QT_TR_NOOP("Point annotation"), QT_TR_NOOP("Shift+click") },
+        { QT_TR_NOOP("Region annotation"), QT_TR_NOOP("Shift+drag") },
+        { QT_TR_NOOP("Menu: annotations, layout, threshold, export"), QT_TR_NOOP("Right-click") },
+    };
+    //: Keyboard shortcuts dialog: the group of mouse gestures on a chart
+    group = new QTreeWidgetItem(m_tree, { tr("On a chart (mouse)") });
+    QFont bold = group->font(0);
+    bold.setBold(true);
+    group->setFont(0, bold);
+    group->setFirstColumnSpanned(true);
+    group->setFlags(Qt::ItemIsEnabled);
+    for (const auto &[what, how] : gestures)
+        new QTreeWidgetItem(group, { tr(what), tr(how) });
     m_tree->expandAll();
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
