@@ -1,4 +1,5 @@
 #include "hubclient.h"
+#include "overloaded.h"
 
 #include "logging.h"
 
@@ -18,10 +19,6 @@ namespace wr {
 
 namespace {
 
-template<class... Ts> struct Overloaded : Ts...
-{
-    using Ts::operator()...;
-};
 
 constexpr int kCloseAbnormal = QWebSocketProtocol::CloseCodeAbnormalDisconnection; // 1006
 constexpr int kClosePolicy = QWebSocketProtocol::CloseCodePolicyViolated; // 1008

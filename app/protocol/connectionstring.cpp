@@ -55,9 +55,20 @@ std::optional<ConnectionString> ConnectionString::parse(const QString &text, QSt
         fail(error, u"connection string: Endpoint '%1' is not a valid URL"_s.arg(endpoint));
         return std::nullopt;
     }
+    // toString() and the token audience have no place for them, and they would end up in logs
+    // and in every ws(s) URL minted from this string.
+    if (!url.userInfo().isNull()) { // also a bare "@"
+        fail(error, u"connection string: Endpoint must not contain a user name or password"_s);
+        return std::nullopt;
+    }
     const QString scheme = url.scheme().toLower();
     if (scheme != "http"_L1 && scheme != "https"_L1) {
         fail(error, u"connection string: Endpoint must be http or https, not '%1'"_s.arg(scheme));
+        return std::nullopt;
+    }
+    // QUrl takes ":0" (and ":00") as a port; nothing can connect to it.
+    if (url.port() == 0) {
+        fail(error, u"connection string: Endpoint port 0 is not a port number"_s);
         return std::nullopt;
     }
     if (!port.isEmpty()) {
@@ -73,6 +84,9 @@ std::optional<ConnectionString> ConnectionString::parse(const QString &text, QSt
     url.setQuery(QString());
     url.setFragment(QString());
     QString path = url.path();
+    // Exactly one trailing slash: toString() drops one, so "x//" would come back as "x/".
+    while (path.endsWith("//"_L1))
+        path.chop(1);
     if (!path.endsWith(u'/'))
         path.append(u'/');
     url.setPath(path);

@@ -1,4 +1,5 @@
 #include "sessionmessages.h"
+#include "overloaded.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -22,13 +23,6 @@ constexpr double kMaxSafeInteger = 9007199254740991.0;
 // Hostile strings are cut short before they are quoted in an error.
 constexpr qsizetype kMaxQuotedLength = 64;
 
-template<class... Ts> struct Overloaded : Ts...
-{
-    using Ts::operator()...;
-};
-// Clang before 17 has no class template argument deduction for aggregates.
-template<class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
 
 QString excerpt(const QString &text)
 {

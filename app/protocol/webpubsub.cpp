@@ -1,4 +1,5 @@
 #include "webpubsub.h"
+#include "overloaded.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,11 +16,6 @@ namespace {
 // Largest integer a JSON number (IEEE double) carries exactly.
 constexpr double kMaxSafeInteger = 9007199254740991.0;
 
-template<class... Ts>
-struct Overloaded : Ts...
-{
-    using Ts::operator()...;
-};
 
 std::optional<quint64> unsignedInteger(const QJsonValue &value)
 {
@@ -284,7 +280,12 @@ QByteArray encode(const ClientMessage &message)
                    },
                    [&](const SequenceAck &m) {
                        object.insert(u"type"_s, u"sequenceAck"_s);
-                       object.insert(u"sequenceId"_s, static_cast<qint64>(m.sequenceId));
+                       // The decoder takes string ids up to 2^64-1; beyond 2^53 a JSON number
+                       // would lose digits (and beyond 2^63 turn negative), so send a string.
+                       if (double(m.sequenceId) <= kMaxSafeInteger)
+                           object.insert(u"sequenceId"_s, static_cast<qint64>(m.sequenceId));
+                       else
+                           object.insert(u"sequenceId"_s, QString::number(m.sequenceId));
                    },
                    [&](const Ping &) { object.insert(u"type"_s, u"ping"_s); },
                },

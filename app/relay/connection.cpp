@@ -22,6 +22,7 @@ constexpr qsizetype kMaxRememberedAckIds = 4096;
 constexpr qsizetype kFlushThresholdBytes = 256 * 1024;
 // Pending buffers up to this size keep their allocation between passes.
 constexpr qsizetype kKeptPendingCapacity = 64 * 1024;
+constexpr qsizetype kKeepPendingFromBytes = 2048;
 
 QString randomToken(int bytes)
 {
@@ -228,8 +229,10 @@ void ClientConnection::flushPending()
     transport->write(frames);
     if (transport)
         transport->flush(); // may fail the socket and, through its signals, end this session
-    if (frames.capacity() <= kKeptPendingCapacity && frames.isDetached() && m_pending.isEmpty()
-        && m_transport && !m_ended) {
+    // Only a busy connection keeps its buffer: an idle one (thousands of them on a server)
+    // should not hold a few hundred bytes each for the next frame.
+    if (frames.size() >= kKeepPendingFromBytes && frames.capacity() <= kKeptPendingCapacity
+        && frames.isDetached() && m_pending.isEmpty() && m_transport && !m_ended) {
         frames.resize(0);
         m_pending.swap(frames);
     }

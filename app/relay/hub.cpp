@@ -1,4 +1,5 @@
 #include "hub.h"
+#include "overloaded.h"
 
 #include "logging.h"
 
@@ -12,11 +13,6 @@ namespace wr {
 
 namespace {
 
-template<class... Ts>
-struct Overloaded : Ts...
-{
-    using Ts::operator()...;
-};
 
 constexpr const char *kClosingHandshake = "watchroomClosingHandshake";
 

@@ -55,6 +55,10 @@ void TestConnectionString::parse_data()
                                               << u"https://h/"_s << u"k"_s << u"1.0"_s;
     QTest::addRow("path gets a trailing slash") << u"Endpoint=https://h/prefix;AccessKey=k"_s
                                                 << u"https://h/prefix/"_s << u"k"_s << u"1.0"_s;
+    // Found by fuzz_connectionstring: "/p//" printed as "/p/", so it did not round-trip.
+    QTest::addRow("repeated trailing slashes become one")
+        << u"endpoint=http:/018o//;accesskey=k;version=1.0"_s << u"https://http/018o/"_s << u"k"_s
+        << u"1.0"_s;
     QTest::addRow("query and fragment dropped") << u"Endpoint=https://h/?x=1#f;AccessKey=k"_s
                                                 << u"https://h/"_s << u"k"_s << u"1.0"_s;
     QTest::addRow("scheme and host lowercased") << u"Endpoint=HTTPS://Demo.Example.COM;AccessKey=k"_s
@@ -120,6 +124,21 @@ void TestConnectionString::parseErrors_data()
                                     << u"'garbage' is not a key=value pair"_s;
     QTest::addRow("pair without key") << u"Endpoint=https://h;=value;AccessKey=k"_s
                                       << u"key=value"_s;
+    // Found by fuzz_connectionstring: toString() dropped the credentials, so parse(toString())
+    // gave another endpoint, and they leaked into token audiences and ws(s) URLs.
+    QTest::addRow("user info in Endpoint")
+        << u"Endpoint=https://user:pw@a.example:99/x/y?z#f;AccessKey=k;"_s
+        << u"Endpoint must not contain a user name or password"_s;
+    // Found by fuzz_connectionstring: "http:00" became host "http", port 0, which toString()
+    // omitted, so the string did not round-trip; port 0 cannot be connected to anyway.
+    QTest::addRow("Endpoint port zero") << u"Endpoint=https://h:0;AccessKey=k"_s
+                                        << u"Endpoint port 0"_s;
+    QTest::addRow("scheme-less host:00") << u"Endpoint=http:00;AccessKey=key+ie"_s
+                                         << u"Endpoint port 0"_s;
+    QTest::addRow("empty user info") << u"Endpoint=@1;Port=73;AccessKey=k"_s
+                                     << u"Endpoint must not contain"_s;
+    QTest::addRow("user name only") << u"Endpoint=http://user@h;AccessKey=k"_s
+                                    << u"Endpoint must not contain"_s;
 }
 
 void TestConnectionString::parseErrors()

@@ -777,6 +777,14 @@ void TestWebPubSub::clientRoundTrip_data()
     QTest::addRow("sequenceAck") << ClientMessage(SequenceAck { .sequenceId = 17 });
     QTest::addRow("sequenceAck 2^53-1")
         << ClientMessage(SequenceAck { .sequenceId = 9007199254740991ULL });
+    // Found by fuzz_webpubsub: ids decoded from strings were encoded as lossy (or, beyond 2^63,
+    // negative) numbers, which the decoder then rejected.
+    QTest::addRow("sequenceAck 2^53")
+        << ClientMessage(SequenceAck { .sequenceId = 9007199254740992ULL });
+    QTest::addRow("sequenceAck from fuzzer")
+        << ClientMessage(SequenceAck { .sequenceId = 777777777777777775ULL });
+    QTest::addRow("sequenceAck 2^64-1")
+        << ClientMessage(SequenceAck { .sequenceId = 18446744073709551615ULL });
     QTest::addRow("ping") << ClientMessage(Ping {});
 }
 
