@@ -989,7 +989,7 @@ void MainWindow::updateCursors()
             mo.fromY = mo.fromY + (mo.toY - mo.fromY) * k;
             mo.toT = peer.cursor->t;
             mo.toY = peer.cursor->y;
-            mo.startedMs = now;
+            mo.startedMs = now - kCursorGlideHeadStartMs;
             mo.changedMs = now;
         }
         motions.insert(peer.userId, mo);

@@ -180,6 +180,9 @@ public:
     // Remote cursors glide to each new position over kCursorGlideMs and fade after
     // kCursorIdleMs without moving. The clock is monotonic milliseconds; tests drive it.
     static constexpr qint64 kCursorGlideMs = 100;
+    // A glide starts one frame in, so the very next paint already shows the peer moving
+    // (otherwise the first visible change waits for the next glide tick: +16 ms glass to glass).
+    static constexpr qint64 kCursorGlideHeadStartMs = 16;
     static constexpr qint64 kCursorIdleMs = 5'000;
     static constexpr double kIdleCursorOpacity = 0.4;
     void setMotionClock(std::function<qint64()> clock);

@@ -4,6 +4,7 @@
 
 #include <QBasicTimer>
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -77,20 +78,33 @@ class ClientConnection;
 // that were readable in this pass have been handled. A recipient then costs one write() per
 // pass instead of one per message, and its socket's write notifier stays off unless the
 // kernel buffer is full.
+// Under load a pass often holds a single incoming message (one readable socket), so passes are
+// also paced: a flush less than kMinFlushInterval after the previous one waits for the rest of
+// that interval, and every recipient then takes the frames of several passes in one write().
+// An idle relay flushes at once, so a lone message is not delayed.
 class FrameBatcher : public QObject
 {
     Q_OBJECT
 
 public:
+    static constexpr qint64 kMinFlushIntervalNs = 1'000'000;
+
     explicit FrameBatcher(QObject *parent = nullptr);
     void schedule(ClientConnection *connection);
     void cancel(ClientConnection *connection);
     void flush();
 
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
 private:
+    void flushNow();
+
     QList<ClientConnection *> m_dirty;
     QList<ClientConnection *> m_flushing;
     bool m_posted = false;
+    QElapsedTimer m_sinceFlush;
+    QBasicTimer m_paced;
 };
 
 // Closes a WebSocket that no session owns any more (1008/1001 with a reason) and makes sure it

@@ -605,13 +605,15 @@ void TestUi3Board::remoteCursorGlidesAndFades()
     c.t = kNow - 50'000;
     c.y = 60;
     m_presence->applyCursor(u"bob"_s, c);
-    QCOMPARE(cursor(cpu)->t, kNow - 100'000); // starts where it was drawn
+    // Starts where it was drawn, one frame (kCursorGlideHeadStartMs of kCursorGlideMs) along.
+    static_assert(MainWindow::kCursorGlideMs == 100 && MainWindow::kCursorGlideHeadStartMs == 16);
+    QCOMPARE(cursor(cpu)->t, kNow - 92'000);
     QVERIFY(m_window->isCursorAnimating());
     mono += MainWindow::kCursorGlideMs / 2;
     m_window->refreshCursors();
-    QCOMPARE(cursor(cpu)->t, kNow - 75'000); // half way after half the glide
-    QCOMPARE(cursor(cpu)->y, 40.0);
-    QCOMPARE(cursor(mem)->t, kNow - 75'000); // the crosshair glides on every panel
+    QCOMPARE(cursor(cpu)->t, kNow - 67'000); // 66 % of the way after half the glide
+    QVERIFY(qAbs(cursor(cpu)->y - 46.4) < 1e-9);
+    QCOMPARE(cursor(mem)->t, kNow - 67'000); // the crosshair glides on every panel
     QVERIFY(cursor(cpu)->onThisPanel && !cursor(mem)->onThisPanel);
     mono += MainWindow::kCursorGlideMs;
     m_window->refreshCursors();
