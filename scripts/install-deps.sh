@@ -25,6 +25,8 @@ packages=(
     prometheus-node-exporter postgresql
     # tests: desktop app under a virtual X server (screenshots), Qt's own translations
     xvfb xauth qt6-translations-l10n
+    # a font with Japanese and Chinese glyphs, for readable screenshots of those translations
+    fonts-wqy-microhei
     # tests: packages built, installed and checked (CPack DEB/RPM, lintian, desktop integration)
     dpkg-dev fakeroot rpm file lintian desktop-file-utils appstream systemd
 )

@@ -148,6 +148,13 @@ private:
     mutable QPolygonF m_buffer;
 };
 
+void ChartPanel::setTitle(const QString &title)
+{
+    m_title = title;
+    m_chart->setTitle(title);
+    m_canvas->setAccessibleName(tr("Chart: %1").arg(title));
+}
+
 ChartPanel::ChartPanel(const MetricStore *store, const QString &panelId, const QString &title,
                        QWidget *parent)
     : QWidget(parent)

@@ -38,6 +38,7 @@ public:
 
     QString panelId() const { return m_panelId; }
     QString title() const { return m_title; }
+    void setTitle(const QString &title); // e.g. after a language change
 
     void addSeries(const QString &seriesId);
     QStringList seriesIds() const;

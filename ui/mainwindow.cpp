@@ -428,6 +428,12 @@ void MainWindow::refreshIcons()
 
 void MainWindow::retranslateUi()
 {
+    // Panel titles are made from the series' metadata in the current language.
+    for (ChartPanel *p : std::as_const(m_panels)) {
+        const QStringList ids = p->seriesIds();
+        if (const auto info = ids.isEmpty() ? std::nullopt : m_metrics->info(ids.first()))
+            p->setTitle(PanelGrouping::groupFor(*info).title);
+    }
     m_timeBar->setWindowTitle(tr("Time"));
     m_sessionBar->setWindowTitle(tr("Session"));
     for (QAction *action : m_presets->actions()) {
