@@ -59,7 +59,15 @@ bool setUiLanguage(const QLocale &locale)
     const bool english = locale.language() == QLocale::English || locale.language() == QLocale::C;
     auto &translators = installed();
     replace(translators.qt, english ? nullptr : load(locale, u"qtbase"_s));
-    replace(translators.app, english ? nullptr : load(locale, u"watchroom"_s));
+    if (english) {
+        // Only the plural forms of the %n strings ("1 annotation", not "1 annotation(s)").
+        auto plurals = std::make_unique<QTranslator>();
+        if (!plurals->load(u":/i18n/watchroom-plurals_en.qm"_s))
+            plurals.reset();
+        replace(translators.app, std::move(plurals));
+        return false;
+    }
+    replace(translators.app, load(locale, u"watchroom"_s));
     return translators.app != nullptr;
 }
 

@@ -270,6 +270,11 @@ void TestUiLanguage::switchingRetranslatesTheMainWindow()
     QCOMPARE(w->presenceDock()->windowTitle(), u"People"_s);
     QCOMPARE(w->connectionText(), u"Not connected"_s);
     QCOMPARE(panelTitles(), englishTitles);
+    // English plurals come from their own small catalogue, not from the "(s)" source text.
+    QCOMPARE(QCoreApplication::translate("wr::AnnotationDock", "%n annotation(s)", nullptr, 1),
+             u"1 annotation"_s);
+    QCOMPARE(QCoreApplication::translate("wr::AnnotationDock", "%n annotation(s)", nullptr, 3),
+             u"3 annotations"_s);
 }
 
 void TestUiLanguage::settingsDialogAppliesAtOnce()
