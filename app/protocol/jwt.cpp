@@ -35,16 +35,6 @@ QByteArray hs256(const QByteArray &input, const QByteArray &key)
     return QMessageAuthenticationCode::hash(input, key, QCryptographicHash::Sha256);
 }
 
-bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
-}
-
 bool fail(QString *error, const QString &reason)
 {
     if (error)
@@ -109,6 +99,16 @@ QString decodedPath(const QString &pathOrUrl)
 }
 
 } // namespace
+
+bool constantTimeEquals(QByteArrayView a, QByteArrayView b)
+{
+    if (a.size() != b.size())
+        return false;
+    unsigned char diff = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return diff == 0;
+}
 
 QByteArray Jwt::sign(const QJsonObject &claims, const QByteArray &key)
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -10,6 +11,10 @@
 #include <optional>
 
 namespace wr {
+
+// Compares secrets (keys, signatures, invite secrets, tokens) in time that depends only on
+// their lengths, not on where they first differ.
+bool constantTimeEquals(QByteArrayView a, QByteArrayView b);
 
 // HS256 JSON Web Tokens as Azure Web PubSub uses them: the HMAC key is the UTF-8 bytes of the
 // access key string (not its base64 decoding).

@@ -55,14 +55,7 @@ QString queryValue(const QUrlQuery &query, const QString &key)
 
 bool sameSecret(const QString &a, const QString &b)
 {
-    const QByteArray x = a.toUtf8();
-    const QByteArray y = b.toUtf8();
-    if (x.size() != y.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < x.size(); ++i)
-        diff |= static_cast<unsigned char>(x[i] ^ y[i]);
-    return diff == 0;
+    return constantTimeEquals(a.toUtf8(), b.toUtf8());
 }
 
 // Highest role a secret grants → roles it may hand out.
