@@ -4,6 +4,7 @@
 #include "keeper.h"
 #include "logging.h"
 #include "metricstore.h"
+#include "redact.h"
 #include "relayconfig.h"
 #include "scraper.h"
 
@@ -125,13 +126,15 @@ bool BoardServices::configure(const RelayConfig &config, QString *error)
             [this, board](const session::MetricsFrame &frame) { publishMetrics(board, frame); });
         connect(source, &sources::MetricSource::statusChanged, this,
                 [source](sources::SourceStatus status, const QString &message) {
-                    qCInfo(lcRelay).noquote() << "source" << source->sourceName() << "is"
-                                              << sources::statusName(status) << message;
+                    qCInfo(lcRelay).noquote()
+                        << "source" << source->sourceName() << "is" << sources::statusName(status)
+                        << redactSecrets(message);
                 });
-        connect(
-            source, &sources::MetricSource::errorOccurred, this, [source](const QString &message) {
-                qCDebug(lcRelay).noquote() << "source" << source->sourceName() << ":" << message;
-            });
+        connect(source, &sources::MetricSource::errorOccurred, this,
+                [source](const QString &message) {
+                    qCDebug(lcRelay).noquote()
+                        << "source" << source->sourceName() << ":" << redactSecrets(message);
+                });
     }
     return true;
 }

@@ -436,6 +436,30 @@ void ClientConnection::replayBuffered()
     }
 }
 
+void ClientConnection::setRateLimited(bool limited)
+{
+    m_messageBudget = limited && m_limits.messagesPerSecond > 0
+        ? TokenBucket(m_limits.messagesPerSecond, 2.0 * m_limits.messagesPerSecond)
+        : TokenBucket();
+    m_byteBudget = limited && m_limits.bytesPerSecond > 0
+        ? TokenBucket(
+            double(m_limits.bytesPerSecond),
+            std::max(2.0 * double(m_limits.bytesPerSecond), double(m_limits.maxFrameBytes)))
+        : TokenBucket();
+}
+
+ClientConnection::RateVerdict ClientConnection::admitFrame(qint64 bytes)
+{
+    if (!m_messageBudget.isLimited() && !m_byteBudget.isLimited())
+        return RateVerdict::Within;
+    const qint64 now = monotonicMs();
+    if (!m_messageBudget.take(1, now))
+        return RateVerdict::OverMessageRate;
+    if (!m_byteBudget.take(double(bytes), now))
+        return RateVerdict::OverByteRate;
+    return RateVerdict::Within;
+}
+
 void ClientConnection::markProcessed(quint64 ackId)
 {
     m_processedAckIds.insert(ackId);

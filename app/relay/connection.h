@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ratelimit.h"
 #include "webpubsub.h"
 
 #include <QBasicTimer>
@@ -69,6 +70,12 @@ struct SessionLimits
     qint64 maxPendingSendBytes = 64 * 1024; // queued above this: fire-and-forget is dropped
     int retentionSeconds = 60;
     qint64 maxFrameBytes = 1024 * 1024;
+    // What a client may send (0: unlimited), as token buckets holding two seconds' worth (the
+    // byte bucket at least one maxFrameBytes frame). Loopback clients are exempt unless
+    // limitLoopback is set.
+    int messagesPerSecond = 0;
+    qint64 bytesPerSecond = 0;
+    bool limitLoopback = false;
 };
 
 class ClientConnection;
@@ -160,6 +167,12 @@ public:
     }
     qint64 pendingSendBytes() const;
 
+    // Applies the sending limits of `limits` (or none) to this connection's next frames.
+    void setRateLimited(bool limited);
+    enum class RateVerdict { Within, OverMessageRate, OverByteRate };
+    // Counts one received frame against the connection's limits.
+    RateVerdict admitFrame(qint64 bytes);
+
     // Duplicate detection: remembers processed ackIds per connection (bounded).
     bool wasProcessed(quint64 ackId) const { return m_processedAckIds.contains(ackId); }
     void markProcessed(quint64 ackId);
@@ -240,6 +253,8 @@ private:
     QList<quint64> m_processedOrder;
     QBasicTimer m_retention; // a full QTimer per idle connection costs more than it needs
     bool m_ended = false;
+    TokenBucket m_messageBudget; // unlimited until setRateLimited(true)
+    TokenBucket m_byteBudget;
 };
 
 } // namespace wr

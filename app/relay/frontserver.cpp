@@ -3,6 +3,8 @@
 #include "logging.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSslSocket>
 #include <QWebSocketServer>
 
@@ -104,17 +106,36 @@ void FrontServer::inspect(QTcpSocket *socket)
     const QByteArray bytes = socket->peek(kMaxHeadBytes);
     const auto head = RequestHead::parse(bytes);
     if (!head) {
-        if (bytes.size() >= kMaxHeadBytes)
-            drop(socket, u"request head larger than %1 bytes"_s.arg(kMaxHeadBytes));
+        if (bytes.size() >= kMaxHeadBytes) {
+            // An oversized token in the URL or a header ends here: a clear status, not a reset.
+            Q_EMIT badRequest(u"request head larger than %1 bytes"_s.arg(kMaxHeadBytes));
+            m_deadlines.remove(socket);
+            socket->disconnect(this);
+            refuse(socket,
+                   { 431, "Request Header Fields Too Large", "RequestHeaderTooLarge",
+                     u"the request line and headers are larger than %1 bytes (an "
+                     "oversized token?)"_s.arg(kMaxHeadBytes) });
+        }
         return;
     }
     if (head->method.isEmpty()) {
-        drop(socket, u"malformed HTTP request"_s);
+        Q_EMIT badRequest(u"malformed HTTP request"_s);
+        m_deadlines.remove(socket);
+        socket->disconnect(this);
+        refuse(socket,
+               { 400, "Bad Request", "BadRequest",
+                 u"malformed HTTP request: the request line or a header is not valid "
+                 "HTTP/1.1 (characters not allowed in a URL must be percent-encoded)"_s });
         return;
     }
     m_deadlines.remove(socket);
     socket->disconnect(this);
-    const Route route = m_router ? m_router(*head) : Route::Http;
+    Refusal refusal;
+    const Route route = m_router ? m_router(*head, socket, &refusal) : Route::Http;
+    if (route == Route::Refuse) {
+        refuse(socket, refusal);
+        return;
+    }
     if (route == Route::WebSocket) {
         const QPair<QString, quint16> key { socket->peerAddress().toString(), socket->peerPort() };
         m_upgrading.insert(key, socket);
@@ -142,6 +163,37 @@ void FrontServer::drop(QTcpSocket *socket, const QString &reason)
     socket->abort();
     socket->deleteLater();
     Q_EMIT badRequest(reason);
+}
+
+void FrontServer::refuse(QTcpSocket *socket, const Refusal &refusal)
+{
+    // Bytes left unread when the socket closes make the kernel reset the connection, and the
+    // client could lose the answer: everything it sends is read and discarded, and the socket
+    // is closed once the client has been quiet for a moment (or closed itself).
+    socket->readAll();
+    auto *quiet = new QTimer(socket);
+    quiet->setSingleShot(true);
+    quiet->setInterval(200);
+    connect(quiet, &QTimer::timeout, socket, [socket] { socket->disconnectFromHost(); });
+    connect(socket, &QIODevice::readyRead, socket, [socket, quiet] {
+        socket->readAll();
+        quiet->start();
+    });
+    quiet->start();
+    const QByteArray body
+        = QJsonDocument(QJsonObject { { u"code"_s, QString::fromLatin1(refusal.code) },
+                                      { u"message"_s, refusal.message } })
+              .toJson(QJsonDocument::Compact);
+    socket->write("HTTP/1.1 " + QByteArray::number(refusal.status) + ' ' + refusal.statusText
+                  + "\r\nContent-Type: application/json\r\nContent-Length: "
+                  + QByteArray::number(body.size()) + "\r\nx-ms-error-code: " + refusal.code
+                  + "\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n" + body);
+    connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+    // A peer that never reads, or never stops sending, must not keep the socket.
+    QTimer::singleShot(5000, socket, [socket] {
+        socket->abort();
+        socket->deleteLater();
+    });
 }
 
 void FrontServer::sweep()

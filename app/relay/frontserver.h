@@ -39,8 +39,18 @@ class FrontServer : public QTcpServer
     Q_OBJECT
 
 public:
-    enum class Route { WebSocket, Http };
-    using Router = std::function<Route(const RequestHead &)>;
+    enum class Route { WebSocket, Http, Refuse };
+    // An answer the front server writes itself before closing the connection (Route::Refuse),
+    // for upgrades refused before any WebSocket or HTTP server sees them.
+    struct Refusal
+    {
+        int status = 429;
+        QByteArray statusText = "Too Many Requests";
+        QByteArray code = "TooManyRequests"; // the JSON body's code and x-ms-error-code
+        QString message;
+    };
+    // `socket` is the connection the head came on; a router that counts it can watch it.
+    using Router = std::function<Route(const RequestHead &, QTcpSocket *socket, Refusal *refusal)>;
 
     explicit FrontServer(QWebSocketServer *webSockets, QObject *parent = nullptr);
 
@@ -64,6 +74,7 @@ protected:
 private:
     void inspect(QTcpSocket *socket);
     void drop(QTcpSocket *socket, const QString &reason);
+    void refuse(QTcpSocket *socket, const Refusal &refusal);
     void sweep();
 
     QWebSocketServer *m_webSockets;

@@ -107,6 +107,7 @@ HttpApi::HttpApi(HubService *hub, RelayMetrics *metrics, HttpApiSettings setting
     , m_boards(boards)
     , m_metrics(metrics)
     , m_settings(std::move(settings))
+    , m_inviteFailures(std::max(1, m_settings.inviteFailuresPerMinute), 60 * 1000)
 {
     m_uptime.start();
 }
@@ -138,6 +139,8 @@ void HttpApi::send(const QHttpServerRequest &request, QTcpSocket *socket, const 
         responder.writeHeader("Content-Type", reply.contentType);
     responder.writeHeader("Content-Length", QByteArray::number(head ? 0 : reply.body.size()));
     responder.writeHeader("Cache-Control", "no-store");
+    if (reply.retryAfterSeconds > 0)
+        responder.writeHeader("Retry-After", QByteArray::number(reply.retryAfterSeconds));
     responder.writeBody(head ? QByteArray() : reply.body);
 }
 
@@ -173,7 +176,7 @@ bool HttpApi::handleRequest(const QHttpServerRequest &request, QTcpSocket *socke
     else if (segments.value(0) == "api"_L1)
         reply = rest(request, segments);
     else if (segments.size() == 1 && segments[0] == "negotiate"_L1)
-        reply = read ? negotiate(request)
+        reply = read ? negotiate(request, socket->peerAddress())
                      : error(Status::MethodNotAllowed, "MethodNotAllowed", u"use GET"_s);
     else if (segments.size() == 1 && segments[0] == "healthz"_L1 && read)
         reply = json({ { u"status"_s, u"ok"_s },
@@ -228,7 +231,7 @@ HttpApi::Reply HttpApi::root(const QHttpServerRequest &request) const
                     base.resolved(QUrl(u"client/hubs/"_s + m_settings.defaultHub)).toString() } });
 }
 
-HttpApi::Reply HttpApi::negotiate(const QHttpServerRequest &request)
+HttpApi::Reply HttpApi::negotiate(const QHttpServerRequest &request, const QHostAddress &peer)
 {
     const QUrlQuery query = request.query();
     const QString hub = queryValue(query, u"hub"_s).isEmpty() ? m_settings.defaultHub
@@ -254,6 +257,21 @@ HttpApi::Reply HttpApi::negotiate(const QHttpServerRequest &request)
         const QByteArray authorization = header(request, "authorization");
         if (invite.isEmpty() && authorization.startsWith("Bearer "))
             invite = QString::fromUtf8(authorization.mid(7).trimmed());
+        // Guessing: an address that sent too many wrong secrets is refused without looking at
+        // the secret at all, so a right guess during the block tells it nothing.
+        const QString address = addressKey(peer);
+        const qint64 now = monotonicMs();
+        if (const qint64 blockedMs = m_inviteFailures.blockedForMs(address, now); blockedMs > 0) {
+            ++m_metrics->limitRefusalsInvites;
+            const qint64 seconds = (blockedMs + 999) / 1000;
+            Reply refused = error(
+                Status::TooManyRequests, "TooManyRequests",
+                u"too many wrong invite secrets from this address (more than %1 a minute); try "
+                "again in %2 s"_s.arg(m_settings.inviteFailuresPerMinute)
+                    .arg(seconds));
+            refused.retryAfterSeconds = seconds;
+            return refused;
+        }
         QString granted;
         for (const auto &[inviteRole, secret] : std::as_const(m_settings.invites)) {
             if (!invite.isEmpty() && sameSecret(secret, invite)) {
@@ -263,6 +281,10 @@ HttpApi::Reply HttpApi::negotiate(const QHttpServerRequest &request)
         }
         if (granted.isEmpty()) {
             ++m_metrics->authFailures;
+            if (!invite.isEmpty()) {
+                m_inviteFailures.recordFailure(address, now);
+                qCInfo(lcRelayHttp) << "negotiate: wrong invite secret from" << address;
+            }
             return error(Status::Unauthorized, "Unauthorized",
                          invite.isEmpty() ? u"this relay needs an invite secret (invite=…)"_s
                                           : u"the invite secret is not valid"_s);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "hub.h"
+#include "ratelimit.h"
 #include "relaymetrics.h"
 
 #include <QAbstractHttpServer>
@@ -29,6 +30,7 @@ struct HttpApiSettings
     bool keeper = false; // a keeper holds the boards' state (negotiate tells clients)
     QStringList sourceTokens; // "[BOARD=]SECRET" for POST /api/boards/{board}/metrics
     qsizetype maxIngestBytes = 4 * 1024 * 1024;
+    int inviteFailuresPerMinute = 10; // per client address (addressKey), then 429
 };
 
 // Everything on the relay's port that is not a WebSocket: the Web PubSub data-plane REST API
@@ -54,6 +56,7 @@ private:
         QByteArray body;
         QByteArray contentType;
         QByteArray errorCode;
+        qint64 retryAfterSeconds = 0; // > 0: a Retry-After header
     };
     static Reply error(QHttpServerResponder::StatusCode status, const QByteArray &code,
                        const QString &message);
@@ -62,7 +65,7 @@ private:
     static Reply empty(QHttpServerResponder::StatusCode status);
     void send(const QHttpServerRequest &request, QTcpSocket *socket, const Reply &reply);
 
-    Reply negotiate(const QHttpServerRequest &request);
+    Reply negotiate(const QHttpServerRequest &request, const QHostAddress &peer);
     Reply rest(const QHttpServerRequest &request, const QStringList &segments);
     Reply ingest(const QHttpServerRequest &request, const QStringList &segments);
     Reply annotations(const QHttpServerRequest &request, const QString &board);
@@ -78,6 +81,7 @@ private:
     RelayMetrics *m_metrics;
     HttpApiSettings m_settings;
     QElapsedTimer m_uptime;
+    FailureLimiter m_inviteFailures;
 };
 
 } // namespace wr

@@ -82,6 +82,7 @@ ClientConnection *HubService::accept(QWebSocket *socket, QTcpSocket *transport,
     if (!identity.userId.isEmpty())
         hub.users[identity.userId].append(connection);
     connect(connection, &ClientConnection::ended, this, &HubService::removeSession);
+    connection->setRateLimited(m_limits.limitLoopback || !isLoopbackAddress(socket->peerAddress()));
     connection->attach(socket, transport);
     wire(connection, socket);
     ++m_metrics->connectionsOpened;
@@ -113,6 +114,7 @@ bool HubService::recover(QWebSocket *socket, QTcpSocket *transport, const QStrin
                         u"the session is gone; start a new connection"_s, this);
         return false;
     }
+    c->setRateLimited(m_limits.limitLoopback || !isLoopbackAddress(socket->peerAddress()));
     c->attach(socket, transport);
     wire(c, socket);
     ++m_metrics->recoveries;
@@ -252,6 +254,19 @@ void HubService::handleFrame(ClientConnection *connection, const QByteArray &fra
     m_metrics->bytesReceived += quint64(frame.size());
     if (connection->hasEnded())
         return;
+    if (const auto verdict = connection->admitFrame(frame.size());
+        verdict != ClientConnection::RateVerdict::Within) {
+        const bool messages = verdict == ClientConnection::RateVerdict::OverMessageRate;
+        const QString reason = messages
+            ? u"message rate limit exceeded: more than %1 messages/s"_s.arg(
+                m_limits.messagesPerSecond)
+            : u"byte rate limit exceeded: more than %1 bytes/s"_s.arg(m_limits.bytesPerSecond);
+        ++(messages ? m_metrics->limitClosesMessageRate : m_metrics->limitClosesByteRate);
+        qCInfo(lcRelayHub).noquote() << "connection" << connection->id() << "of user"
+                                     << connection->userId() << "closed:" << reason;
+        connection->end(reason, QWebSocketProtocol::CloseCodePolicyViolated);
+        return;
+    }
 
     const wps::ClientDecodeResult decoded = wps::decodeClientMessage(frame, m_limits.maxFrameBytes);
     if (!decoded.ok()) {

@@ -1,6 +1,7 @@
 #include "boardservices.h"
 #include "keeper.h"
 #include "negotiator.h"
+#include "redact.h"
 #include "relay.h"
 #include "relayconfig.h"
 #include "remotekeeper.h"
@@ -124,14 +125,14 @@ int runKeeperOnly(QCoreApplication &app, const wr::RelayConfig &config, QTextStr
     request.role = u"admin"_s;
     if (!remote.start(request)) {
         err << "watchroom-relay: --keeper-only: cannot connect with '"
-            << wr::Negotiator::redacted(QUrl(config.keeperOnly)) << "'" << Qt::endl;
+            << wr::redactSecrets(config.keeperOnly) << "'" << Qt::endl;
         return 2;
     }
     QObject::connect(remote.client(), &wr::HubClient::stateChanged, &app,
                      [&out, &remote](wr::HubClient::State state) {
                          out << "Keeper: " << QVariant::fromValue(state).toString();
                          if (const QString error = remote.client()->lastError(); !error.isEmpty())
-                             out << " (" << error << ")";
+                             out << " (" << wr::redactSecrets(error) << ")";
                          out << Qt::endl;
                      });
     installSignalHandlers(&app, [&remote, &keeper] {

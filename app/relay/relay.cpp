@@ -7,6 +7,7 @@
 #include "httpapi.h"
 #include "hub.h"
 #include "logging.h"
+#include "ratelimit.h"
 
 #include <QDir>
 #include <QFile>
@@ -28,13 +29,19 @@ QLoggingCategory::CategoryFilter g_previousFilter = nullptr;
 
 // Qt HttpServer 6.4 warns about every WebSocket upgrade it is asked to refuse. The relay
 // refuses unauthorised upgrades on purpose (and counts them in /metrics), so that warning would
-// let anyone fill the log. Chained, so the application's own rules still apply.
+// let anyone fill the log. Its debug and info lines print whole requests (URLs with invite
+// secrets and access tokens, Authorization headers), so they stay off whatever the logging
+// rules say: no secret may reach the log (docs/security.md). Chained, so the application's own
+// rules still apply to everything else.
 void quietHttpServerUpgradeWarnings(QLoggingCategory *category)
 {
     if (g_previousFilter)
         g_previousFilter(category);
-    if (qstrcmp(category->categoryName(), "qt.httpserver") == 0)
+    if (qstrncmp(category->categoryName(), "qt.httpserver", 13) == 0) {
+        category->setEnabled(QtDebugMsg, false);
+        category->setEnabled(QtInfoMsg, false);
         category->setEnabled(QtWarningMsg, false);
+    }
 }
 } // namespace
 
@@ -116,6 +123,9 @@ bool Relay::start(QString *error)
     limits.maxPendingSendBytes = m_config.maxPendingSendBytes;
     limits.retentionSeconds = m_config.sessionRetentionSeconds;
     limits.maxFrameBytes = m_config.maxFrameBytes;
+    limits.messagesPerSecond = m_config.maxMessagesPerSecond;
+    limits.bytesPerSecond = m_config.maxBytesPerSecond;
+    limits.limitLoopback = m_config.limitLoopback;
     m_hub = new HubService(limits, &m_metrics);
     m_boards = new BoardServices(m_hub, m_config.defaultHub);
     if (!m_boards->configure(m_config, error))
@@ -135,6 +145,13 @@ bool Relay::start(QString *error)
             const bool reliable = socket->subprotocol() == wps::kJsonReliableProtocol;
             QTcpSocket *transport =
                 m_front->takeUpgradedSocket(socket->peerAddress(), socket->peerPort());
+            if (transport) {
+                // The WebSocket now holds its address's connection count: once a QWebSocket
+                // has taken the socket over, the socket's own destroyed() was never seen.
+                if (const QString key = m_admitted.take(transport); !key.isEmpty())
+                    connect(socket, &QObject::destroyed, this,
+                            [this, key] { releaseConnection(key); });
+            }
             if (request.kind == ClientRequest::Kind::Recovery) {
                 m_hub->recover(socket, transport, request.hub, request.connectionId,
                                request.reconnectionToken);
@@ -151,17 +168,19 @@ bool Relay::start(QString *error)
 
     m_front = new FrontServer(m_webSockets);
     m_front->setListenBacklogSize(1024);
-    m_front->setRouter([this](const RequestHead &head) {
+    m_front->setRouter([this](const RequestHead &head, QTcpSocket *socket,
+                              FrontServer::Refusal *refusal) {
         if (!head.isWebSocketUpgrade())
             return FrontServer::Route::Http;
         if (chooseSubprotocol(head.header("sec-websocket-protocol")).isEmpty())
             return FrontServer::Route::Http; // answered with 400 by the HTTP side
         const ClientRequest request =
             inspectClientRequest(head.url, head.header("authorization"), m_keys);
-        if (request.kind == ClientRequest::Kind::Recovery
-            || (request.kind == ClientRequest::Kind::New && request.authorized))
-            return FrontServer::Route::WebSocket;
-        return FrontServer::Route::Http; // answered with 401 before any WebSocket exists
+        if (request.kind != ClientRequest::Kind::Recovery
+            && !(request.kind == ClientRequest::Kind::New && request.authorized))
+            return FrontServer::Route::Http; // answered with 401 before any WebSocket exists
+        return admitConnection(socket, refusal) ? FrontServer::Route::WebSocket
+                                                : FrontServer::Route::Refuse;
     });
     connect(m_front, &FrontServer::badRequest, this, [this] { ++m_metrics.badHttpRequests; });
 
@@ -205,11 +224,46 @@ bool Relay::start(QString *error)
     settings.endpoint = httpUrl();
     settings.keeper = m_boards->hasKeeper();
     settings.sourceTokens = m_config.sourceTokens;
+    settings.inviteFailuresPerMinute = m_config.inviteFailuresPerMinute;
     m_http = new HttpApi(m_hub, &m_metrics, settings, m_boards);
     m_http->bind(m_front);
     m_boards->start();
     qCInfo(lcRelay) << "listening on" << httpUrl().toString();
     return true;
+}
+
+bool Relay::admitConnection(QTcpSocket *socket, FrontServer::Refusal *refusal)
+{
+    const int limit = m_config.maxConnectionsPerAddress;
+    const QHostAddress peer = socket->peerAddress();
+    if (limit <= 0 || (!m_config.limitLoopback && isLoopbackAddress(peer)))
+        return true;
+    const QString key = addressKey(peer);
+    int &count = m_connectionsPerAddress[key];
+    if (count >= limit) {
+        ++m_metrics.limitRefusalsConnections;
+        qCInfo(lcRelay) << "refused a WebSocket from" << key << ": it has" << count
+                        << "connections open";
+        refusal->message = u"too many connections from this address: %1 are open, the most "
+                           "this relay allows per address"_s.arg(count);
+        return false;
+    }
+    ++count;
+    // Held by the TCP socket until its WebSocket exists (a failed handshake frees the socket),
+    // then by the WebSocket (see the newConnection handler).
+    m_admitted.insert(socket, key);
+    connect(socket, &QObject::destroyed, this, [this, socket] {
+        if (const QString held = m_admitted.take(socket); !held.isEmpty())
+            releaseConnection(held);
+    });
+    return true;
+}
+
+void Relay::releaseConnection(const QString &key)
+{
+    const auto it = m_connectionsPerAddress.find(key);
+    if (it != m_connectionsPerAddress.end() && --*it <= 0)
+        m_connectionsPerAddress.erase(it);
 }
 
 void Relay::stop()

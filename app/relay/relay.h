@@ -1,8 +1,10 @@
 #pragma once
 
+#include "frontserver.h"
 #include "relayconfig.h"
 #include "relaymetrics.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -13,7 +15,6 @@ class QWebSocketServer;
 namespace wr {
 
 class BoardServices;
-class FrontServer;
 class HttpApi;
 class HubService;
 
@@ -46,6 +47,10 @@ public:
 
 private:
     bool loadAccessKeys(QString *error);
+    // Counts a WebSocket upgrade against its address's connection limit; false (and the
+    // refusal filled in) when the address is at the limit.
+    bool admitConnection(QTcpSocket *socket, FrontServer::Refusal *refusal);
+    void releaseConnection(const QString &addressKey);
 
     RelayConfig m_config;
     RelayMetrics m_metrics;
@@ -55,6 +60,8 @@ private:
     QWebSocketServer *m_webSockets = nullptr;
     FrontServer *m_front = nullptr;
     HttpApi *m_http = nullptr;
+    QHash<QString, int> m_connectionsPerAddress; // open WebSockets by addressKey()
+    QHash<QTcpSocket *, QString> m_admitted; // counted upgrades whose WebSocket is not there yet
 };
 
 } // namespace wr

@@ -52,6 +52,11 @@ enum class Setting {
     BackfillMinutes,
     RetentionMaxAgeDays,
     RetentionMaxCount,
+    MaxMessagesPerSecond,
+    MaxBytesPerSecond,
+    MaxConnectionsPerAddress,
+    LimitLoopback,
+    InviteFailuresPerMinute,
     Count
 };
 
@@ -81,7 +86,10 @@ constexpr std::array<SettingInfo, size_t(Setting::Count)> settingTable = { {
     { Setting::SessionRetentionSeconds, {}, {}, "limits/session-retention-seconds"_L1, false },
     { Setting::MaxPendingSendBytes, {}, {}, "limits/max-pending-send-bytes"_L1, false },
     { Setting::HostSampler, "host-sampler"_L1, "HOST_SAMPLER"_L1, "host-sampler"_L1, true },
-    { Setting::HostSamplerInterval, "host-sampler-interval"_L1, {}, "host-sampler-interval"_L1,
+    { Setting::HostSamplerInterval,
+      "host-sampler-interval"_L1,
+      {},
+      "host-sampler-interval"_L1,
       false },
     { Setting::SourceTokens, "source-token"_L1, "SOURCE_TOKENS"_L1, "source-tokens"_L1, true },
     { Setting::Keeper, "keeper"_L1, "KEEPER"_L1, "keeper"_L1, false },
@@ -93,6 +101,16 @@ constexpr std::array<SettingInfo, size_t(Setting::Count)> settingTable = { {
       "keeper/retention-max-age-days"_L1, false },
     { Setting::RetentionMaxCount, "retention-max-count"_L1, "RETENTION_MAX_COUNT"_L1,
       "keeper/retention-max-count"_L1, false },
+    { Setting::MaxMessagesPerSecond, "max-messages-per-second"_L1, "MAX_MESSAGES_PER_SECOND"_L1,
+      "limits/max-messages-per-second"_L1, false },
+    { Setting::MaxBytesPerSecond, "max-bytes-per-second"_L1, "MAX_BYTES_PER_SECOND"_L1,
+      "limits/max-bytes-per-second"_L1, false },
+    { Setting::MaxConnectionsPerAddress, "max-connections-per-address"_L1,
+      "MAX_CONNECTIONS_PER_ADDRESS"_L1, "limits/max-connections-per-address"_L1, false },
+    { Setting::LimitLoopback, "limit-loopback"_L1, "LIMIT_LOOPBACK"_L1, "limits/limit-loopback"_L1,
+      false },
+    { Setting::InviteFailuresPerMinute, "invite-failures-per-minute"_L1,
+      "INVITE_FAILURES_PER_MINUTE"_L1, "limits/invite-failures-per-minute"_L1, false },
 } };
 
 constexpr QLatin1StringView environmentPrefix = "WATCHROOM_RELAY_"_L1;
@@ -210,14 +228,13 @@ ConfigResult ConfigReader::read(QStringList arguments, const QProcessEnvironment
           tr("Board whose metrics group gets this machine's CPU, memory, network and disk "
              "(default main); repeatable; 'off' for none."),
           tr("board") },
-        { u"host-sampler-interval"_s, tr("Host sampler interval in ms (default 1000)."),
-          tr("ms") },
+        { u"host-sampler-interval"_s, tr("Host sampler interval in ms (default 1000)."), tr("ms") },
         { u"source-token"_s,
           tr("Secret that may push metrics to POST /api/boards/{board}/metrics, for one board "
              "(BOARD=SECRET) or all (SECRET). Repeatable."),
           tr("[board=]secret") },
-        { u"keeper"_s,
-          tr("Persist annotations and answer late joiners: on (default) or off."), tr("on|off") },
+        { u"keeper"_s, tr("Persist annotations and answer late joiners: on (default) or off."),
+          tr("on|off") },
         { u"database"_s,
           tr("Keeper database: postgresql://user:password@host/db, sqlite:///path or a file "
              "(default: keeper.sqlite in the data directory)."),
@@ -226,8 +243,8 @@ ConfigResult ConfigReader::read(QStringList arguments, const QProcessEnvironment
           tr("Run only the keeper, as a participant of this remote hub (a negotiate URL, a "
              "client access URL or a connection string)."),
           tr("hub") },
-        { u"keeper-board"_s, tr("Board the --keeper-only keeper serves (default main); repeatable."),
-          tr("board") },
+        { u"keeper-board"_s,
+          tr("Board the --keeper-only keeper serves (default main); repeatable."), tr("board") },
         { u"backfill-minutes"_s,
           tr("Minutes of metric history sent to a late joiner with the keeper's snapshot "
              "(default 10; 0: none)."),
@@ -240,6 +257,25 @@ ConfigResult ConfigReader::read(QStringList arguments, const QProcessEnvironment
           tr("Keeper: keep at most this many annotations per board, deleting the least "
              "recently written (default 0: no limit)."),
           tr("count") },
+        { u"max-messages-per-second"_s,
+          tr("Messages per second one WebSocket client may send, with a burst of two seconds' "
+             "worth; more closes it (1008). 0: unlimited (default 1000)."),
+          tr("n") },
+        { u"max-bytes-per-second"_s,
+          tr("Bytes per second one WebSocket client may send, the same way (default 4194304; "
+             "0: unlimited)."),
+          tr("bytes") },
+        { u"max-connections-per-address"_s,
+          tr("WebSocket connections open at once from one client address; more get 429 "
+             "(default 100; 0: unlimited)."),
+          tr("n") },
+        { u"limit-loopback"_s,
+          tr("Apply the three limits above to loopback clients too: on or off (default off)."),
+          tr("on|off") },
+        { u"invite-failures-per-minute"_s,
+          tr("Wrong invite secrets one address may try per minute before negotiate refuses it "
+             "(429) for the rest of the minute (default 10, 1 to 1000)."),
+          tr("n") },
         { u"export-annotations"_s,
           tr("Write the board's annotations from the keeper's database as JSON, then exit."),
           tr("board") },
@@ -338,8 +374,10 @@ QString ConfigReader::helpText(const QCommandLineParser &parser) const
              "take comma-separated lists):\n  %1\n\n"
              "The config file is INI with the flag names as keys (invites=role=secret,...\n"
              "for --invite) and a [limits] section with max-frame-bytes,\n"
-             "reliable-buffer-messages, reliable-buffer-bytes, session-retention-seconds\n"
-             "and max-pending-send-bytes, a [keeper] section with retention-max-age-days\n"
+             "reliable-buffer-messages, reliable-buffer-bytes, session-retention-seconds,\n"
+             "max-pending-send-bytes, max-messages-per-second, max-bytes-per-second,\n"
+             "max-connections-per-address, limit-loopback and invite-failures-per-minute,\n"
+             "a [keeper] section with retention-max-age-days\n"
              "and retention-max-count, and one [scrape.NAME] section per Prometheus\n"
              "target (board, url, interval-ms, timeout-ms, allow-names, allow-patterns,\n"
              "labels). Relative paths in it are relative to the file.\n\n"
@@ -632,6 +670,43 @@ bool ConfigReader::apply(const SettingInfo &info, const RawValue &raw)
         m_config.retentionMaxCount = int(*count);
         break;
     }
+    case Setting::MaxMessagesPerSecond:
+    case Setting::MaxBytesPerSecond:
+    case Setting::MaxConnectionsPerAddress:
+    case Setting::InviteFailuresPerMinute: {
+        struct Range
+        {
+            qint64 minimum, maximum;
+        };
+        const Range range = info.setting == Setting::MaxBytesPerSecond
+            ? Range { 0, qint64(1) << 40 }
+            : info.setting == Setting::InviteFailuresPerMinute ? Range { 1, 1000 }
+                                                               : Range { 0, 10'000'000 };
+        const auto number = parseWholeNumber(value);
+        if (!number || *number < range.minimum || *number > range.maximum) {
+            return fail(tr("%1: '%2' is not a whole number from %3 to %4%5")
+                            .arg(raw.source, value, QString::number(range.minimum),
+                                 QString::number(range.maximum),
+                                 range.minimum == 0 ? tr(" (0: unlimited)") : QString()));
+        }
+        if (info.setting == Setting::MaxMessagesPerSecond)
+            m_config.maxMessagesPerSecond = int(*number);
+        else if (info.setting == Setting::MaxBytesPerSecond)
+            m_config.maxBytesPerSecond = *number;
+        else if (info.setting == Setting::MaxConnectionsPerAddress)
+            m_config.maxConnectionsPerAddress = int(*number);
+        else
+            m_config.inviteFailuresPerMinute = int(*number);
+        break;
+    }
+    case Setting::LimitLoopback:
+        if (value == "on"_L1 || value == "true"_L1)
+            m_config.limitLoopback = true;
+        else if (value == "off"_L1 || value == "false"_L1)
+            m_config.limitLoopback = false;
+        else
+            return fail(tr("%1: '%2' is not on or off").arg(raw.source, value));
+        break;
     case Setting::Count:
         break;
     }

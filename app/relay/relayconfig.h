@@ -78,6 +78,19 @@ struct RelayConfig
 
     qint64 maxPendingSendBytes = 64 * 1024; // per connection, beyond what the kernel holds;
                                             // above it fire-and-forget messages are dropped
+
+    // Abuse limits (docs/security.md). 0: unlimited. The per-connection rates are token
+    // buckets holding two seconds' worth (bytes: at least one max-frame-bytes frame); a client
+    // over either is closed with 1008. The three limits below apply to non-loopback peers
+    // only unless limitLoopback is set: the desktop app's embedded relay and the benchmarks
+    // run on loopback.
+    int maxMessagesPerSecond = 1000;
+    qint64 maxBytesPerSecond = 4 * 1024 * 1024;
+    int maxConnectionsPerAddress = 100;
+    bool limitLoopback = false;
+    // Failed invite secrets an address may send to /negotiate per minute before it is refused
+    // (429) for the rest of that minute, correct secret or not. Applies to loopback too.
+    int inviteFailuresPerMinute = 10;
 };
 
 enum class ConfigOutcome { Run, ShowHelp, ShowVersion, Error };

@@ -88,6 +88,19 @@ QByteArray RelayMetrics::toPrometheusText(const Gauges &g) const
         out += "watchroom_relay_failed_acks_total{error=\"" + QByteArray(name.data(), name.size())
             + "\"} " + QByteArray::number(failedAcks.value(QString(name))) + '\n';
     }
+    out += "# HELP watchroom_relay_limit_closes_total Client connections closed (1008) for going "
+           "over a per-connection limit, by limit.\n"
+           "# TYPE watchroom_relay_limit_closes_total counter\n"
+           "watchroom_relay_limit_closes_total{reason=\"message_rate\"} "
+        + QByteArray::number(limitClosesMessageRate)
+        + "\nwatchroom_relay_limit_closes_total{reason=\"byte_rate\"} "
+        + QByteArray::number(limitClosesByteRate) + '\n';
+    out += "# HELP watchroom_relay_limit_refusals_total Requests refused with 429, by limit.\n"
+           "# TYPE watchroom_relay_limit_refusals_total counter\n"
+           "watchroom_relay_limit_refusals_total{reason=\"connections_per_address\"} "
+        + QByteArray::number(limitRefusalsConnections)
+        + "\nwatchroom_relay_limit_refusals_total{reason=\"invite_failures\"} "
+        + QByteArray::number(limitRefusalsInvites) + '\n';
     out += "# HELP watchroom_relay_delivery_latency_seconds Time from a frame's arrival until "
            "it was queued for every recipient.\n"
            "# TYPE watchroom_relay_delivery_latency_seconds histogram\n";

@@ -31,6 +31,12 @@ struct RelayMetrics
     quint64 replayEvictions = 0; // old fire-and-forget messages no longer kept for a recovery
     quint64 badHttpRequests = 0;
     QHash<QString, quint64> failedAcks; // by error name
+    // Abuse limits (docs/security.md): connections closed (message_rate, byte_rate) and
+    // requests refused (connections_per_address, invite_failures), by reason.
+    quint64 limitClosesMessageRate = 0;
+    quint64 limitClosesByteRate = 0;
+    quint64 limitRefusalsConnections = 0;
+    quint64 limitRefusalsInvites = 0;
 
     // Fan-out latency: from a frame's arrival to its last recipient write being queued.
     static constexpr std::array<double, 12> kLatencyBounds { 0.00005, 0.0001, 0.00025, 0.0005,

@@ -1,5 +1,6 @@
 #include "metricsource.h"
 
+#include "redact.h"
 #include "sourceslogging.h"
 
 using namespace Qt::StringLiterals;
@@ -34,13 +35,13 @@ void MetricSource::setStatus(SourceStatus status, const QString &message)
         return;
     m_status = status;
     m_statusMessage = message;
-    qCDebug(lcSources) << m_sourceName << "status" << statusName(status) << message;
+    qCDebug(lcSources) << m_sourceName << "status" << statusName(status) << redactSecrets(message);
     emit statusChanged(status, message);
 }
 
 void MetricSource::reportError(const QString &message)
 {
-    qCDebug(lcSources) << m_sourceName << message;
+    qCDebug(lcSources) << m_sourceName << redactSecrets(message);
     emit errorOccurred(message);
 }
 

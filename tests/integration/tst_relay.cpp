@@ -276,23 +276,9 @@ void TestRelay::refusedUpgradesGetHttpStatus_data()
 
     const auto cs = ConnectionString::parse(u"Endpoint=http://127.0.0.1;AccessKey=test-access-key-0123456789abcdef;"_s);
     const QByteArray good = clientAccessFor(*cs, kHub, {}).token.toLatin1();
-    ClientAccessOptions expiredOptions;
-    expiredOptions.now = QDateTime::currentDateTimeUtc().addDays(-1);
-    const QByteArray expired = clientAccessFor(*cs, kHub, expiredOptions).token.toLatin1();
-    const auto other = ConnectionString::parse(u"Endpoint=http://127.0.0.1;AccessKey=another-key-0123456789abcdefghij;"_s);
-    const QByteArray wrongKey = clientAccessFor(*other, kHub, {}).token.toLatin1();
-    const QByteArray otherHub = clientAccessFor(*cs, u"other"_s, {}).token.toLatin1();
     const QByteArray proto = "Sec-WebSocket-Protocol: json.reliable.webpubsub.azure.v1\r\n";
 
-    QTest::addRow("no token") << QByteArray("/client/hubs/Chat_Hub") << proto << QByteArray("401");
-    QTest::addRow("garbage token") << QByteArray("/client/hubs/Chat_Hub?access_token=abc") << proto
-                                   << QByteArray("401");
-    QTest::addRow("expired") << "/client/hubs/Chat_Hub?access_token=" + expired << proto
-                             << QByteArray("401");
-    QTest::addRow("wrong key") << "/client/hubs/Chat_Hub?access_token=" + wrongKey << proto
-                               << QByteArray("401");
-    QTest::addRow("token for another hub") << "/client/hubs/Chat_Hub?access_token=" + otherHub
-                                           << proto << QByteArray("401");
+    // Every way a token can be refused is listed once, in tst_relaysecurity (tokens()).
     QTest::addRow("no subprotocol") << "/client/hubs/Chat_Hub?access_token=" + good
                                     << QByteArray() << QByteArray("400");
     QTest::addRow("good token") << "/client/hubs/Chat_Hub?access_token=" + good << proto
@@ -309,9 +295,8 @@ void TestRelay::refusedUpgradesGetHttpStatus()
     QFETCH(QByteArray, headers);
     QFETCH(QByteArray, status);
     const QByteArray response = rawUpgrade(target, headers);
-    QVERIFY2(response.startsWith(QByteArray(QByteArray("HTTP/1.1 ") + status)), response.constData());
-    if (status == "401")
-        QCOMPARE(m_relay->metrics().authFailures, quint64(1));
+    QVERIFY2(response.startsWith(QByteArray(QByteArray("HTTP/1.1 ") + status)),
+             response.constData());
 }
 
 void TestRelay::groupRoundTrip()

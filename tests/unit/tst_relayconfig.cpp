@@ -56,6 +56,13 @@ QString fieldValue(const RelayConfig &config, const QString &field)
         return QString::number(config.sessionRetentionSeconds);
     if (field == "max-pending-send-bytes"_L1)
         return QString::number(config.maxPendingSendBytes);
+    if (field == "abuse-limits"_L1)
+        return u"%1 msg/s, %2 B/s, %3 conn/address, loopback %4, %5 invite failures/min"_s
+            .arg(config.maxMessagesPerSecond)
+            .arg(config.maxBytesPerSecond)
+            .arg(config.maxConnectionsPerAddress)
+            .arg(config.limitLoopback ? u"limited"_s : u"exempt"_s)
+            .arg(config.inviteFailuresPerMinute);
     if (field == "host-sampler"_L1)
         return config.hostSamplerBoards.join(u',');
     if (field == "host-sampler-interval"_L1)
@@ -252,6 +259,10 @@ void TestRelayConfig::defaults()
     QCOMPARE(c.reliableBufferBytes, 16 * 1024 * 1024);
     QCOMPARE(c.sessionRetentionSeconds, 60);
     QCOMPARE(c.maxPendingSendBytes, 64 * 1024);
+    // Abuse limits: generous enough for real use, loopback exempt (docs/security.md).
+    QCOMPARE(fieldValue(c, u"abuse-limits"_s),
+             u"1000 msg/s, 4194304 B/s, 100 conn/address, loopback exempt, "
+             "10 invite failures/min"_s);
     // The embedded default: this machine's metrics on board main, a keeper in the data dir.
     QCOMPARE(c.hostSamplerBoards, QStringList { u"main"_s });
     QCOMPARE(c.hostSamplerIntervalMs, 1000);
@@ -325,6 +336,24 @@ void TestRelayConfig::flags_data()
                                  << u"debug"_s;
     QTest::addRow("--max-frame-bytes")
         << QStringList { u"--max-frame-bytes"_s, u"65536"_s } << u"max-frame-bytes"_s << u"65536"_s;
+    QTest::addRow("abuse limits by flag")
+        << QStringList { u"--max-messages-per-second"_s,
+                         u"50"_s,
+                         u"--max-bytes-per-second"_s,
+                         u"65536"_s,
+                         u"--max-connections-per-address"_s,
+                         u"3"_s,
+                         u"--limit-loopback"_s,
+                         u"on"_s,
+                         u"--invite-failures-per-minute"_s,
+                         u"2"_s }
+        << u"abuse-limits"_s
+        << u"50 msg/s, 65536 B/s, 3 conn/address, loopback limited, 2 invite failures/min"_s;
+    QTest::addRow("abuse limits: 0 is unlimited")
+        << QStringList { u"--max-messages-per-second=0"_s, u"--max-bytes-per-second=0"_s,
+                         u"--max-connections-per-address=0"_s, u"--limit-loopback=off"_s }
+        << u"abuse-limits"_s
+        << u"0 msg/s, 0 B/s, 0 conn/address, loopback exempt, 10 invite failures/min"_s;
     QTest::addRow("--host-sampler off") << QStringList { u"--host-sampler"_s, u"off"_s }
                                         << u"host-sampler"_s << QString();
     QTest::addRow("--host-sampler two boards")
@@ -416,6 +445,14 @@ void TestRelayConfig::environment_data()
                                << u"log-level"_s << u"error"_s;
     QTest::addRow("CONFIG names the file")
         << QStringList { u"WATCHROOM_RELAY_CONFIG=@DIR@/relay.ini"_s } << u"hub"_s << u"fromfile"_s;
+    QTest::addRow("abuse limits")
+        << QStringList { u"WATCHROOM_RELAY_MAX_MESSAGES_PER_SECOND=200"_s,
+                         u"WATCHROOM_RELAY_MAX_BYTES_PER_SECOND=1000000"_s,
+                         u"WATCHROOM_RELAY_MAX_CONNECTIONS_PER_ADDRESS=8"_s,
+                         u"WATCHROOM_RELAY_LIMIT_LOOPBACK=true"_s,
+                         u"WATCHROOM_RELAY_INVITE_FAILURES_PER_MINUTE=1000"_s }
+        << u"abuse-limits"_s
+        << u"200 msg/s, 1000000 B/s, 8 conn/address, loopback limited, 1000 invite failures/min"_s;
     QTest::addRow("empty variable counts as unset")
         << QStringList { u"WATCHROOM_RELAY_PORT="_s } << u"port"_s << u"7300"_s;
     QTest::addRow("unrelated variables are ignored")
@@ -474,6 +511,11 @@ void TestRelayConfig::file_data()
     QTest::addRow("[limits] max-pending-send-bytes")
         << u"[limits]\nmax-pending-send-bytes=8388608\n"_s << u"max-pending-send-bytes"_s
         << u"8388608"_s;
+    QTest::addRow("[limits] abuse limits")
+        << u"[limits]\nmax-messages-per-second=30\nmax-bytes-per-second=0\n"
+           "max-connections-per-address=1\nlimit-loopback=on\ninvite-failures-per-minute=5\n"_s
+        << u"abuse-limits"_s
+        << u"30 msg/s, 0 B/s, 1 conn/address, loopback limited, 5 invite failures/min"_s;
     QTest::addRow("host sampler and keeper")
         << u"host-sampler=main, ops\nhost-sampler-interval=500\nkeeper=off\n"_s
         << u"host-sampler"_s << u"main,ops"_s;
@@ -739,6 +781,22 @@ void TestRelayConfig::errors_data()
         { u"(key limits/session-retention-seconds)"_s, u"'forever'"_s });
     row("limit: too large for int", {}, none, u"[limits]\nreliable-buffer-messages=3000000000\n"_s,
         { u"(key limits/reliable-buffer-messages)"_s, u"'3000000000'"_s });
+    row("message rate: negative", { u"--max-messages-per-second=-1"_s }, none, {},
+        { u"--max-messages-per-second"_s, u"'-1'"_s, u"0: unlimited"_s });
+    row("message rate: too large", {}, { u"WATCHROOM_RELAY_MAX_MESSAGES_PER_SECOND=99999999"_s },
+        {}, { u"WATCHROOM_RELAY_MAX_MESSAGES_PER_SECOND"_s, u"'99999999'"_s, u"10000000"_s });
+    row("byte rate: not a number", {}, none, u"[limits]\nmax-bytes-per-second=fast\n"_s,
+        { u"(key limits/max-bytes-per-second)"_s, u"'fast'"_s });
+    row("byte rate: with a unit", { u"--max-bytes-per-second"_s, u"4MiB"_s }, none, {},
+        { u"--max-bytes-per-second"_s, u"'4MiB'"_s });
+    row("connections per address: fraction", { u"--max-connections-per-address"_s, u"2.5"_s }, none,
+        {}, { u"--max-connections-per-address"_s, u"'2.5'"_s });
+    row("limit-loopback: not on or off", { u"--limit-loopback"_s, u"yes"_s }, none, {},
+        { u"--limit-loopback"_s, u"'yes'"_s });
+    row("invite failures: zero", { u"--invite-failures-per-minute"_s, u"0"_s }, none, {},
+        { u"--invite-failures-per-minute"_s, u"'0'"_s, u"from 1 to 1000"_s });
+    row("invite failures: limit outside [limits]", {}, none, u"invite-failures-per-minute=5\n"_s,
+        { u"'invite-failures-per-minute'"_s });
     row("host sampler: bad board", { u"--host-sampler"_s, u"a b"_s }, none, {},
         { u"--host-sampler"_s, u"'a b'"_s });
     row("host sampler: interval too short", { u"--host-sampler-interval"_s, u"5"_s }, none, {},
