@@ -460,14 +460,21 @@ ClientConnection::RateVerdict ClientConnection::admitFrame(qint64 bytes)
     return RateVerdict::Within;
 }
 
+bool ClientConnection::wasProcessed(quint64 ackId) const
+{
+    if (m_processedAckIds.isEmpty() || ackId > m_highestProcessedAckId)
+        return false;
+    // Newest first: a retried send is usually one of the last few.
+    return std::find(m_processedAckIds.crbegin(), m_processedAckIds.crend(), ackId)
+        != m_processedAckIds.crend();
+}
+
 void ClientConnection::markProcessed(quint64 ackId)
 {
-    m_processedAckIds.insert(ackId);
-    m_processedOrder.push_back(ackId);
-    if (qsizetype(m_processedOrder.size()) > kMaxRememberedAckIds) {
-        m_processedAckIds.remove(m_processedOrder.front());
-        m_processedOrder.pop_front();
-    }
+    m_processedAckIds.push_back(ackId);
+    m_highestProcessedAckId = std::max(m_highestProcessedAckId, ackId);
+    if (m_processedAckIds.size() > kMaxRememberedAckIds)
+        m_processedAckIds.removeFirst();
 }
 
 void closeAndDispose(QWebSocket *socket, QWebSocketProtocol::CloseCode code,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ratelimit.h"
+#include "groupset.h"
 #include "webpubsub.h"
 
 #include <QBasicTimer>
@@ -142,8 +143,8 @@ public:
 
     Permissions &permissions() { return m_permissions; }
     const Permissions &permissions() const { return m_permissions; }
-    QSet<QString> &groups() { return m_groups; }
-    const QSet<QString> &groups() const { return m_groups; }
+    GroupSet &groups() { return m_groups; }
+    const GroupSet &groups() const { return m_groups; }
 
     // Socket ownership: attach takes the socket; detach hands it back (scheduled for deletion).
     void attach(QWebSocket *socket, QTcpSocket *transport);
@@ -174,7 +175,7 @@ public:
     RateVerdict admitFrame(qint64 bytes);
 
     // Duplicate detection: remembers processed ackIds per connection (bounded).
-    bool wasProcessed(quint64 ackId) const { return m_processedAckIds.contains(ackId); }
+    bool wasProcessed(quint64 ackId) const;
     void markProcessed(quint64 ackId);
 
     // Ends the session: optional `disconnected` reason, then close (1008 by default, so a
@@ -239,7 +240,7 @@ private:
     QByteArray m_pending; // frames of this event-loop pass not yet handed to the socket
     bool m_flushScheduled = false;
     QString m_reconnectionToken;
-    QSet<QString> m_groups;
+    GroupSet m_groups;
     QPointer<QWebSocket> m_socket;
     QPointer<QTcpSocket> m_transport; // the socket under m_socket, for direct frame writes
     quint64 m_lastSequenceId = 0;
@@ -249,8 +250,11 @@ private:
     // the newest messages, so a chatty group cannot get a session dropped.
     ReplayQueue m_acked;
     ReplayQueue m_fireAndForget;
-    QSet<quint64> m_processedAckIds;
-    QList<quint64> m_processedOrder;
+    // The newest ackIds processed, oldest first (bounded). Clients number their sends upwards,
+    // so an id above the highest seen is new without a search; a hash set would cost ~0.5 KiB
+    // per connection from its first id.
+    QList<quint64> m_processedAckIds;
+    quint64 m_highestProcessedAckId = 0;
     QBasicTimer m_retention; // a full QTimer per idle connection costs more than it needs
     bool m_ended = false;
     TokenBucket m_messageBudget; // unlimited until setRateLimited(true)

@@ -14,7 +14,6 @@ namespace wr {
 
 namespace {
 
-
 constexpr const char *kClosingHandshake = "watchroomClosingHandshake";
 
 QString newConnectionId()
@@ -28,6 +27,11 @@ QString newConnectionId()
 bool sameSecret(const QString &a, const QString &b)
 {
     return constantTimeEquals(a.toUtf8(), b.toUtf8());
+}
+
+auto inGroupsOf(const ClientConnection *c)
+{
+    return [c](const QString &group) { return c->groups().contains(group); };
 }
 
 } // namespace
@@ -177,7 +181,7 @@ void HubService::removeSession(ClientConnection *connection)
     if (it == m_hubs.end())
         return;
     HubState &hub = it.value();
-    const QSet<QString> groups = connection->groups();
+    const GroupSet groups = connection->groups();
     for (const QString &group : groups)
         leave(hub, connection, group);
     if (!connection->userId().isEmpty()) {
@@ -192,6 +196,7 @@ void HubService::removeSession(ClientConnection *connection)
     if (hub.connections.isEmpty())
         m_hubs.erase(it);
     connection->deleteLater();
+    m_memoryReleaser.sessionEnded();
 }
 
 void HubService::sendAck(ClientConnection *connection, quint64 ackId, const QString &errorName,
@@ -205,10 +210,8 @@ void HubService::sendAck(ClientConnection *connection, quint64 ackId, const QStr
 
 void HubService::join(HubState &hub, ClientConnection *connection, const QString &group)
 {
-    if (connection->groups().contains(group))
-        return;
-    connection->groups().insert(group);
-    hub.groups[group].append(connection);
+    if (connection->groups().insert(group))
+        hub.groups[group].append(connection);
 }
 
 void HubService::leave(HubState &hub, ClientConnection *connection, const QString &group)
@@ -229,7 +232,7 @@ bool HubService::inAudience(const ClientConnection *c, const Audience *audience)
         return true;
     if (audience->excluded.contains(c->id()))
         return false;
-    return !audience->filter || audience->filter->matches(c->id(), c->userId(), c->groups());
+    return !audience->filter || audience->filter->matchesMembership(c->id(), c->userId(), inGroupsOf(c));
 }
 
 int HubService::fanOut(const QList<ClientConnection *> &members, const wps::EncodedData &data,
@@ -480,7 +483,7 @@ void HubService::removeUserFromAllGroups(const QString &hub, const QString &user
         return;
     const auto connections = h->users.value(userId);
     for (ClientConnection *c : connections) {
-        const QSet<QString> groups = c->groups();
+        const GroupSet groups = c->groups();
         for (const QString &group : groups)
             leave(*h, c, group);
     }
@@ -491,7 +494,7 @@ bool HubService::removeConnectionFromAllGroups(const QString &hub, const QString
     ClientConnection *c = connection(hub, connectionId);
     if (!c)
         return false;
-    const QSet<QString> groups = c->groups();
+    const GroupSet groups = c->groups();
     for (const QString &group : groups)
         leave(*state(hub), c, group);
     return true;
@@ -505,7 +508,7 @@ void HubService::addConnectionsToGroups(const QString &hub, const QStringList &g
         return;
     const auto all = h->connections.values();
     for (ClientConnection *c : all) {
-        if (filter && !filter->matches(c->id(), c->userId(), c->groups()))
+        if (filter && !filter->matchesMembership(c->id(), c->userId(), inGroupsOf(c)))
             continue;
         for (const QString &group : groups)
             join(*h, c, group);
@@ -520,7 +523,7 @@ void HubService::removeConnectionsFromGroups(const QString &hub, const QStringLi
         return;
     const auto all = h->connections.values();
     for (ClientConnection *c : all) {
-        if (filter && !filter->matches(c->id(), c->userId(), c->groups()))
+        if (filter && !filter->matchesMembership(c->id(), c->userId(), inGroupsOf(c)))
             continue;
         for (const QString &group : groups)
             leave(*h, c, group);

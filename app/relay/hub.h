@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connection.h"
+#include "memoryrelease.h"
 #include "odatafilter.h"
 #include "relaymetrics.h"
 #include "webpubsub.h"
@@ -144,6 +145,8 @@ private:
     RelayMetrics *m_metrics;
     FrameBatcher *m_batcher = nullptr;
     GroupHook *m_groupHook = nullptr;
+    // Hands the heap pages of a wave of ended sessions back to the system.
+    MemoryReleaser m_memoryReleaser { 256, 5000, this };
     QHash<QString, HubState> m_hubs;
 };
 

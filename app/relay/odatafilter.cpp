@@ -453,10 +453,10 @@ private:
 };
 
 bool evaluate(const ODataFilter::Node &node, const QString &connectionId, const QString &userId,
-              const QSet<QString> &groups)
+              const std::function<bool(const QString &)> &inGroup)
 {
     const auto eval
-        = [&](const NodePtr &child) { return evaluate(*child, connectionId, userId, groups); };
+        = [&](const NodePtr &child) { return evaluate(*child, connectionId, userId, inGroup); };
     switch (node.kind) {
     case Kind::UserIdEquals:
         // Anonymous connections have no user id; `userId eq ''` must not select them.
@@ -464,7 +464,7 @@ bool evaluate(const ODataFilter::Node &node, const QString &connectionId, const 
     case Kind::ConnectionIdEquals:
         return connectionId == node.literal;
     case Kind::InGroups:
-        return groups.contains(node.literal);
+        return inGroup(node.literal);
     case Kind::Not:
         return !eval(node.children.front());
     case Kind::And:
@@ -498,13 +498,20 @@ std::optional<ODataFilter> ODataFilter::parse(const QString &text, QString *erro
     return filter;
 }
 
-bool ODataFilter::matches(const QString &connectionId, const QString &userId,
-                          const QSet<QString> &groups) const
+bool ODataFilter::matchesMembership(const QString &connectionId, const QString &userId,
+                                    const std::function<bool(const QString &)> &inGroup) const
 {
     // A default-constructed filter has no condition and selects every connection.
     if (!m_root)
         return true;
-    return evaluate(*m_root, connectionId, userId, groups);
+    return evaluate(*m_root, connectionId, userId, inGroup);
+}
+
+bool ODataFilter::matches(const QString &connectionId, const QString &userId,
+                          const QSet<QString> &groups) const
+{
+    return matchesMembership(connectionId, userId,
+                             [&groups](const QString &group) { return groups.contains(group); });
 }
 
 } // namespace wr

@@ -3,6 +3,7 @@
 #include <QSet>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -18,6 +19,9 @@ public:
     static std::optional<ODataFilter> parse(const QString &text, QString *error = nullptr);
 
     // userId is empty for anonymous connections (never equal to any literal).
+    // The same, with `inGroup` answering whether the connection is in a group.
+    bool matchesMembership(const QString &connectionId, const QString &userId,
+                           const std::function<bool(const QString &)> &inGroup) const;
     bool matches(const QString &connectionId, const QString &userId,
                  const QSet<QString> &groups) const;
 
