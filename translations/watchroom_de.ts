@@ -48,6 +48,94 @@
     </message>
 </context>
 <context>
+    <name>wr::AddPanelDialog</name>
+    <message>
+        <source>Add series to “%1”</source>
+        <translation>Serien zu „%1“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add panel</source>
+        <translation>Panel hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>Search series by name, host or id</source>
+        <translation>Serien nach Name, Host oder ID suchen</translation>
+    </message>
+    <message>
+        <source>Search series</source>
+        <translation>Serien suchen</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Series of the board</source>
+        <translation>Serien des Boards</translation>
+    </message>
+    <message numerus="yes">
+        <source>Without a unit (%n series)</source>
+        <extracomment>A group of series in the Add panel dialog; %1 = a unit such as &quot;%&quot; or &quot;B/s&quot;</extracomment>
+        <translation>
+            <numerusform>Ohne Einheit (%n Serie)</numerusform>
+            <numerusform>Ohne Einheit (%n Serien)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unit %1 (%n series)</source>
+        <translation>
+            <numerusform>Einheit %1 (%n Serie)</numerusform>
+            <numerusform>Einheit %1 (%n Serien)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The board has no other series in this unit.</source>
+        <translation>Das Board hat keine weiteren Serien in dieser Einheit.</translation>
+    </message>
+    <message>
+        <source>The board has no series yet.</source>
+        <translation>Das Board hat noch keine Serien.</translation>
+    </message>
+    <message>
+        <source>A panel shows series of one unit: check the series to show.</source>
+        <translation>Ein Panel zeigt Serien einer Einheit: Haken Sie die Serien an, die es zeigen soll.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n series chosen. A panel shows one unit: only series without a unit can be added.</source>
+        <translation>
+            <numerusform>%n Serie gewählt. Ein Panel zeigt eine Einheit: Nur Serien ohne Einheit können dazukommen.</numerusform>
+            <numerusform>%n Serien gewählt. Ein Panel zeigt eine Einheit: Nur Serien ohne Einheit können dazukommen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n series chosen. A panel shows one unit: only series in %1 can be added.</source>
+        <translation>
+            <numerusform>%n Serie gewählt. Ein Panel zeigt eine Einheit: Nur Serien in %1 können dazukommen.</numerusform>
+            <numerusform>%n Serien gewählt. Ein Panel zeigt eine Einheit: Nur Serien in %1 können dazukommen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>e.g. Memory of every host</source>
+        <translation>z. B. Speicher aller Hosts</translation>
+    </message>
+    <message>
+        <source>Add series</source>
+        <translation>Serien hinzufügen</translation>
+    </message>
+</context>
+<context>
     <name>wr::AnnotationDialog</name>
     <message>
         <source>New annotation</source>
@@ -225,6 +313,10 @@
         <source>The image could not be written.</source>
         <translation>Das Bild konnte nicht geschrieben werden.</translation>
     </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>Der Export wurde abgebrochen.</translation>
+    </message>
 </context>
 <context>
     <name>wr::ChartOverlay</name>
@@ -297,6 +389,14 @@
         <source>Threshold %1</source>
         <extracomment>Label of a panel&apos;s threshold line, e.g. &quot;Threshold 80.00 %&quot;</extracomment>
         <translation>Schwellenwert %1</translation>
+    </message>
+    <message>
+        <source>Drag to resize the panel (it snaps to the board&apos;s grid)</source>
+        <translation>Ziehen, um die Größe des Panels zu ändern (es rastet im Raster des Boards ein)</translation>
+    </message>
+    <message>
+        <source>Resize the panel</source>
+        <translation>Panelgröße ändern</translation>
     </message>
 </context>
 <context>
@@ -394,6 +494,26 @@
         <source>this computer</source>
         <translation>dieser Computer</translation>
     </message>
+    <message>
+        <source>Trust an https/wss hub whose certificate has this SHA-256 fingerprint (a self-signed certificate on a LAN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--pin: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open the link: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving TLS needs both a certificate file and its key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wr::HostDialog</name>
@@ -467,6 +587,62 @@
         <source>&amp;Host</source>
         <translation>&amp;Hosten</translation>
     </message>
+    <message>
+        <source>TLS certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM keys (*.key *.pem);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hosting at %1 with TLS, certificate %2. Send a link to each person (it carries the certificate&apos;s pin); a viewer link cannot annotate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS &amp;certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: a PEM file, for https/wss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its private key (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS private key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the TLS certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the TLS private key file</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wr::JoinDialog</name>
@@ -534,6 +710,26 @@
         <source>Join</source>
         <translation>Beitreten</translation>
     </message>
+    <message>
+        <source>Certificate pin: expected sha256: and the 64 hex digits of the hub&apos;s certificate fingerprint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate &amp;pin:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sha256:… (only for a self-signed certificate on a LAN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SHA-256 fingerprint of the hub&apos;s certificate. With a pin, only that certificate is accepted; without one, the certificate must be trusted by this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wr::JoinLinks</name>
@@ -552,6 +748,10 @@
     <message>
         <source>This is not a hub address: paste a negotiate URL (http…/negotiate), a wss:// client URL or a connection string (Endpoint=…;AccessKey=…).</source>
         <translation>Das ist keine Hub-Adresse: Fügen Sie eine Negotiate-URL (http…/negotiate), eine wss://-Client-URL oder eine Verbindungszeichenfolge (Endpoint=…;AccessKey=…) ein.</translation>
+    </message>
+    <message>
+        <source>The link&apos;s certificate pin is not valid (expected pin=sha256:&lt;64 hex digits&gt;).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1016,6 +1216,137 @@ Ansicht → Ausgeblendete Panels zeigt sie wieder an.</translation>
     <message>
         <source>All panels are hidden</source>
         <translation>Alle Panels sind ausgeblendet</translation>
+    </message>
+    <message>
+        <source>&amp;Visible data as CSV…</source>
+        <extracomment>File → Export: the raw points of every visible panel in the time window shown</extracomment>
+        <translation>&amp;Sichtbare Daten als CSV…</translation>
+    </message>
+    <message>
+        <source>Every stored point of the visible panels&apos; series in the time window shown</source>
+        <translation>Jeder gespeicherte Punkt der Serien der sichtbaren Panels im gezeigten Zeitfenster</translation>
+    </message>
+    <message>
+        <source>Add &amp;panel…</source>
+        <translation>&amp;Panel hinzufügen…</translation>
+    </message>
+    <message>
+        <source>A new panel with series of the board you choose (Ctrl+Shift+N)</source>
+        <translation>Ein neues Panel mit Serien des Boards, die Sie wählen (Strg+Umschalt+N)</translation>
+    </message>
+    <message>
+        <source>Choose at least one series.</source>
+        <translation>Wählen Sie mindestens eine Serie.</translation>
+    </message>
+    <message>
+        <source>The board has no series %1.</source>
+        <translation>Das Board hat keine Serie %1.</translation>
+    </message>
+    <message>
+        <source>A panel shows series of one unit.</source>
+        <translation>Ein Panel zeigt Serien einer Einheit.</translation>
+    </message>
+    <message>
+        <source>Added the panel “%1”</source>
+        <translation>Panel „%1“ hinzugefügt</translation>
+    </message>
+    <message>
+        <source>The panel shows this series already.</source>
+        <translation>Das Panel zeigt diese Serie bereits.</translation>
+    </message>
+    <message>
+        <source>A panel shows series of one unit: this one shows %1, the series is in %2.</source>
+        <translation>Ein Panel zeigt Serien einer Einheit: Dieses zeigt %1, die Serie ist in %2.</translation>
+    </message>
+    <message>
+        <source>no unit</source>
+        <translation>keine Einheit</translation>
+    </message>
+    <message>
+        <source>Removed the panel “%1”</source>
+        <translation>Panel „%1“ entfernt</translation>
+    </message>
+    <message>
+        <source>Watchroom — %1 (this computer)</source>
+        <extracomment>Window title; %1 = the board</extracomment>
+        <translation>Watchroom — %1 (dieser Computer)</translation>
+    </message>
+    <message>
+        <source>Watchroom — %1 (hosting at %2)</source>
+        <extracomment>Window title; %1 = the board, %2 = address:port others join at</extracomment>
+        <translation>Watchroom — %1 (gehostet unter %2)</translation>
+    </message>
+    <message>
+        <source>Watchroom — %1</source>
+        <extracomment>Window title; %1 = the board</extracomment>
+        <translation>Watchroom — %1</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <extracomment>Status bar: &quot;Connected to this computer&quot; (the relay runs inside this app)</extracomment>
+        <translation>dieser Computer</translation>
+    </message>
+    <message>
+        <source>this computer, shared at %1</source>
+        <extracomment>Status bar: &quot;Connected to this computer, shared at 192.168.1.20:7300&quot;</extracomment>
+        <translation>dieser Computer, geteilt unter %1</translation>
+    </message>
+    <message>
+        <source>Panel si&amp;ze</source>
+        <translation>Panel&amp;größe</translation>
+    </message>
+    <message>
+        <source>&amp;Half width</source>
+        <translation>&amp;Halbe Breite</translation>
+    </message>
+    <message>
+        <source>&amp;Full width</source>
+        <translation>&amp;Volle Breite</translation>
+    </message>
+    <message>
+        <source>&amp;Normal height</source>
+        <translation>&amp;Normale Höhe</translation>
+    </message>
+    <message>
+        <source>&amp;Tall (2 rows)</source>
+        <translation>H&amp;och (2 Zeilen)</translation>
+    </message>
+    <message>
+        <source>&amp;Extra tall (3 rows)</source>
+        <translation>&amp;Extra hoch (3 Zeilen)</translation>
+    </message>
+    <message>
+        <source>Add series…</source>
+        <translation>Serien hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Show more series of the same unit on this panel</source>
+        <translation>Weitere Serien derselben Einheit auf diesem Panel zeigen</translation>
+    </message>
+    <message>
+        <source>Remove series</source>
+        <translation>Serie entfernen</translation>
+    </message>
+    <message>
+        <source>Remove panel</source>
+        <translation>Panel entfernen</translation>
+    </message>
+    <message>
+        <source>Another CSV export is still running.</source>
+        <translation>Ein anderer CSV-Export läuft noch.</translation>
+    </message>
+    <message>
+        <source>There is nothing to export.</source>
+        <translation>Es gibt nichts zu exportieren.</translation>
+    </message>
+    <message>
+        <source>Exporting %1: %2 %</source>
+        <extracomment>Status bar while a CSV file is written; %1 = the file name, %2 = percent done</extracomment>
+        <translation>Exportiere %1: %2 %</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>Der Export wurde abgebrochen.</translation>
     </message>
 </context>
 <context>

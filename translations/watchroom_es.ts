@@ -48,6 +48,94 @@
     </message>
 </context>
 <context>
+    <name>wr::AddPanelDialog</name>
+    <message>
+        <source>Add series to “%1”</source>
+        <translation>Añadir series a «%1»</translation>
+    </message>
+    <message>
+        <source>Add panel</source>
+        <translation>Añadir panel</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <source>Search series by name, host or id</source>
+        <translation>Buscar series por nombre, host o id</translation>
+    </message>
+    <message>
+        <source>Search series</source>
+        <translation>Buscar series</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Series of the board</source>
+        <translation>Series del tablero</translation>
+    </message>
+    <message numerus="yes">
+        <source>Without a unit (%n series)</source>
+        <extracomment>A group of series in the Add panel dialog; %1 = a unit such as &quot;%&quot; or &quot;B/s&quot;</extracomment>
+        <translation>
+            <numerusform>Sin unidad (%n serie)</numerusform>
+            <numerusform>Sin unidad (%n series)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unit %1 (%n series)</source>
+        <translation>
+            <numerusform>Unidad %1 (%n serie)</numerusform>
+            <numerusform>Unidad %1 (%n series)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The board has no other series in this unit.</source>
+        <translation>El tablero no tiene más series en esta unidad.</translation>
+    </message>
+    <message>
+        <source>The board has no series yet.</source>
+        <translation>El tablero aún no tiene series.</translation>
+    </message>
+    <message>
+        <source>A panel shows series of one unit: check the series to show.</source>
+        <translation>Un panel muestra series de una sola unidad: marque las series que quiere ver.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n series chosen. A panel shows one unit: only series without a unit can be added.</source>
+        <translation>
+            <numerusform>%n serie elegida. Un panel muestra una sola unidad: solo se pueden añadir series sin unidad.</numerusform>
+            <numerusform>%n series elegidas. Un panel muestra una sola unidad: solo se pueden añadir series sin unidad.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n series chosen. A panel shows one unit: only series in %1 can be added.</source>
+        <translation>
+            <numerusform>%n serie elegida. Un panel muestra una sola unidad: solo se pueden añadir series en %1.</numerusform>
+            <numerusform>%n series elegidas. Un panel muestra una sola unidad: solo se pueden añadir series en %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>e.g. Memory of every host</source>
+        <translation>p. ej. Memoria de todos los hosts</translation>
+    </message>
+    <message>
+        <source>Add series</source>
+        <translation>Añadir series</translation>
+    </message>
+</context>
+<context>
     <name>wr::AnnotationDialog</name>
     <message>
         <source>New annotation</source>
@@ -225,6 +313,10 @@
         <source>The image could not be written.</source>
         <translation>No se pudo escribir la imagen.</translation>
     </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>La exportación se canceló.</translation>
+    </message>
 </context>
 <context>
     <name>wr::ChartOverlay</name>
@@ -297,6 +389,14 @@
         <source>Threshold %1</source>
         <extracomment>Label of a panel&apos;s threshold line, e.g. &quot;Threshold 80.00 %&quot;</extracomment>
         <translation>Umbral %1</translation>
+    </message>
+    <message>
+        <source>Drag to resize the panel (it snaps to the board&apos;s grid)</source>
+        <translation>Arrastre para cambiar el tamaño del panel (se ajusta a la cuadrícula del tablero)</translation>
+    </message>
+    <message>
+        <source>Resize the panel</source>
+        <translation>Cambiar el tamaño del panel</translation>
     </message>
 </context>
 <context>
@@ -394,6 +494,26 @@
         <source>this computer</source>
         <translation>este equipo</translation>
     </message>
+    <message>
+        <source>Trust an https/wss hub whose certificate has this SHA-256 fingerprint (a self-signed certificate on a LAN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--pin: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open the link: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving TLS needs both a certificate file and its key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wr::HostDialog</name>
@@ -467,6 +587,62 @@
         <source>&amp;Host</source>
         <translation>&amp;Alojar</translation>
     </message>
+    <message>
+        <source>TLS certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM keys (*.key *.pem);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hosting at %1 with TLS, certificate %2. Send a link to each person (it carries the certificate&apos;s pin); a viewer link cannot annotate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS &amp;certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: a PEM file, for https/wss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its private key (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS private key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the TLS certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the TLS private key file</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wr::JoinDialog</name>
@@ -534,6 +710,26 @@
         <source>Join</source>
         <translation>Unirse</translation>
     </message>
+    <message>
+        <source>Certificate pin: expected sha256: and the 64 hex digits of the hub&apos;s certificate fingerprint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate &amp;pin:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sha256:… (only for a self-signed certificate on a LAN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SHA-256 fingerprint of the hub&apos;s certificate. With a pin, only that certificate is accepted; without one, the certificate must be trusted by this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wr::JoinLinks</name>
@@ -552,6 +748,10 @@
     <message>
         <source>This is not a hub address: paste a negotiate URL (http…/negotiate), a wss:// client URL or a connection string (Endpoint=…;AccessKey=…).</source>
         <translation>No es una dirección de hub: pega una URL de negotiate (http…/negotiate), una URL de cliente wss:// o una cadena de conexión (Endpoint=…;AccessKey=…).</translation>
+    </message>
+    <message>
+        <source>The link&apos;s certificate pin is not valid (expected pin=sha256:&lt;64 hex digits&gt;).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1016,6 +1216,137 @@ Ver → Paneles ocultos los vuelve a mostrar.</translation>
     <message>
         <source>All panels are hidden</source>
         <translation>Todos los paneles están ocultos</translation>
+    </message>
+    <message>
+        <source>&amp;Visible data as CSV…</source>
+        <extracomment>File → Export: the raw points of every visible panel in the time window shown</extracomment>
+        <translation>Datos &amp;visibles como CSV…</translation>
+    </message>
+    <message>
+        <source>Every stored point of the visible panels&apos; series in the time window shown</source>
+        <translation>Cada punto almacenado de las series de los paneles visibles en la ventana de tiempo mostrada</translation>
+    </message>
+    <message>
+        <source>Add &amp;panel…</source>
+        <translation>Añadir &amp;panel…</translation>
+    </message>
+    <message>
+        <source>A new panel with series of the board you choose (Ctrl+Shift+N)</source>
+        <translation>Un panel nuevo con las series del tablero que elija (Ctrl+Mayús+N)</translation>
+    </message>
+    <message>
+        <source>Choose at least one series.</source>
+        <translation>Elija al menos una serie.</translation>
+    </message>
+    <message>
+        <source>The board has no series %1.</source>
+        <translation>El tablero no tiene la serie %1.</translation>
+    </message>
+    <message>
+        <source>A panel shows series of one unit.</source>
+        <translation>Un panel muestra series de una sola unidad.</translation>
+    </message>
+    <message>
+        <source>Added the panel “%1”</source>
+        <translation>Panel «%1» añadido</translation>
+    </message>
+    <message>
+        <source>The panel shows this series already.</source>
+        <translation>El panel ya muestra esta serie.</translation>
+    </message>
+    <message>
+        <source>A panel shows series of one unit: this one shows %1, the series is in %2.</source>
+        <translation>Un panel muestra series de una sola unidad: este muestra %1 y la serie está en %2.</translation>
+    </message>
+    <message>
+        <source>no unit</source>
+        <translation>ninguna unidad</translation>
+    </message>
+    <message>
+        <source>Removed the panel “%1”</source>
+        <translation>Panel «%1» eliminado</translation>
+    </message>
+    <message>
+        <source>Watchroom — %1 (this computer)</source>
+        <extracomment>Window title; %1 = the board</extracomment>
+        <translation>Watchroom — %1 (este equipo)</translation>
+    </message>
+    <message>
+        <source>Watchroom — %1 (hosting at %2)</source>
+        <extracomment>Window title; %1 = the board, %2 = address:port others join at</extracomment>
+        <translation>Watchroom — %1 (alojado en %2)</translation>
+    </message>
+    <message>
+        <source>Watchroom — %1</source>
+        <extracomment>Window title; %1 = the board</extracomment>
+        <translation>Watchroom — %1</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <extracomment>Status bar: &quot;Connected to this computer&quot; (the relay runs inside this app)</extracomment>
+        <translation>este equipo</translation>
+    </message>
+    <message>
+        <source>this computer, shared at %1</source>
+        <extracomment>Status bar: &quot;Connected to this computer, shared at 192.168.1.20:7300&quot;</extracomment>
+        <translation>este equipo, compartido en %1</translation>
+    </message>
+    <message>
+        <source>Panel si&amp;ze</source>
+        <translation>&amp;Tamaño del panel</translation>
+    </message>
+    <message>
+        <source>&amp;Half width</source>
+        <translation>&amp;Media anchura</translation>
+    </message>
+    <message>
+        <source>&amp;Full width</source>
+        <translation>Anchura &amp;completa</translation>
+    </message>
+    <message>
+        <source>&amp;Normal height</source>
+        <translation>Altura &amp;normal</translation>
+    </message>
+    <message>
+        <source>&amp;Tall (2 rows)</source>
+        <translation>&amp;Alta (2 filas)</translation>
+    </message>
+    <message>
+        <source>&amp;Extra tall (3 rows)</source>
+        <translation>Muy alta (&amp;3 filas)</translation>
+    </message>
+    <message>
+        <source>Add series…</source>
+        <translation>Añadir series…</translation>
+    </message>
+    <message>
+        <source>Show more series of the same unit on this panel</source>
+        <translation>Mostrar más series de la misma unidad en este panel</translation>
+    </message>
+    <message>
+        <source>Remove series</source>
+        <translation>Quitar serie</translation>
+    </message>
+    <message>
+        <source>Remove panel</source>
+        <translation>Eliminar panel</translation>
+    </message>
+    <message>
+        <source>Another CSV export is still running.</source>
+        <translation>Todavía se está ejecutando otra exportación CSV.</translation>
+    </message>
+    <message>
+        <source>There is nothing to export.</source>
+        <translation>No hay nada que exportar.</translation>
+    </message>
+    <message>
+        <source>Exporting %1: %2 %</source>
+        <extracomment>Status bar while a CSV file is written; %1 = the file name, %2 = percent done</extracomment>
+        <translation>Exportando %1: %2 %</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>La exportación se canceló.</translation>
     </message>
 </context>
 <context>

@@ -48,6 +48,94 @@
     </message>
 </context>
 <context>
+    <name>wr::AddPanelDialog</name>
+    <message>
+        <source>Add series to “%1”</source>
+        <translation>Ajouter des séries à « %1 »</translation>
+    </message>
+    <message>
+        <source>Add panel</source>
+        <translation>Ajouter un panneau</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre :</translation>
+    </message>
+    <message>
+        <source>Search series by name, host or id</source>
+        <translation>Rechercher des séries par nom, hôte ou identifiant</translation>
+    </message>
+    <message>
+        <source>Search series</source>
+        <translation>Rechercher des séries</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Série</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Hôte</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Series of the board</source>
+        <translation>Séries du tableau</translation>
+    </message>
+    <message numerus="yes">
+        <source>Without a unit (%n series)</source>
+        <extracomment>A group of series in the Add panel dialog; %1 = a unit such as &quot;%&quot; or &quot;B/s&quot;</extracomment>
+        <translation>
+            <numerusform>Sans unité (%n série)</numerusform>
+            <numerusform>Sans unité (%n séries)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unit %1 (%n series)</source>
+        <translation>
+            <numerusform>Unité %1 (%n série)</numerusform>
+            <numerusform>Unité %1 (%n séries)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The board has no other series in this unit.</source>
+        <translation>Le tableau n’a pas d’autre série dans cette unité.</translation>
+    </message>
+    <message>
+        <source>The board has no series yet.</source>
+        <translation>Le tableau n’a encore aucune série.</translation>
+    </message>
+    <message>
+        <source>A panel shows series of one unit: check the series to show.</source>
+        <translation>Un panneau montre des séries d’une seule unité : cochez les séries à afficher.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n series chosen. A panel shows one unit: only series without a unit can be added.</source>
+        <translation>
+            <numerusform>%n série choisie. Un panneau montre une seule unité : seules des séries sans unité peuvent être ajoutées.</numerusform>
+            <numerusform>%n séries choisies. Un panneau montre une seule unité : seules des séries sans unité peuvent être ajoutées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n series chosen. A panel shows one unit: only series in %1 can be added.</source>
+        <translation>
+            <numerusform>%n série choisie. Un panneau montre une seule unité : seules des séries en %1 peuvent être ajoutées.</numerusform>
+            <numerusform>%n séries choisies. Un panneau montre une seule unité : seules des séries en %1 peuvent être ajoutées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>e.g. Memory of every host</source>
+        <translation>p. ex. Mémoire de tous les hôtes</translation>
+    </message>
+    <message>
+        <source>Add series</source>
+        <translation>Ajouter les séries</translation>
+    </message>
+</context>
+<context>
     <name>wr::AnnotationDialog</name>
     <message>
         <source>New annotation</source>
@@ -225,6 +313,10 @@
         <source>The image could not be written.</source>
         <translation>Impossible d&apos;écrire l&apos;image.</translation>
     </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>L’export a été annulé.</translation>
+    </message>
 </context>
 <context>
     <name>wr::ChartOverlay</name>
@@ -297,6 +389,14 @@
         <source>Threshold %1</source>
         <extracomment>Label of a panel&apos;s threshold line, e.g. &quot;Threshold 80.00 %&quot;</extracomment>
         <translation>Seuil %1</translation>
+    </message>
+    <message>
+        <source>Drag to resize the panel (it snaps to the board&apos;s grid)</source>
+        <translation>Faites glisser pour redimensionner le panneau (il s’aligne sur la grille du tableau)</translation>
+    </message>
+    <message>
+        <source>Resize the panel</source>
+        <translation>Redimensionner le panneau</translation>
     </message>
 </context>
 <context>
@@ -394,6 +494,26 @@
         <source>this computer</source>
         <translation>cet ordinateur</translation>
     </message>
+    <message>
+        <source>Trust an https/wss hub whose certificate has this SHA-256 fingerprint (a self-signed certificate on a LAN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--pin: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open the link: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving TLS needs both a certificate file and its key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wr::HostDialog</name>
@@ -467,6 +587,62 @@
         <source>&amp;Host</source>
         <translation>&amp;Héberger</translation>
     </message>
+    <message>
+        <source>TLS certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM keys (*.key *.pem);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hosting at %1 with TLS, certificate %2. Send a link to each person (it carries the certificate&apos;s pin); a viewer link cannot annotate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS &amp;certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: a PEM file, for https/wss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its private key (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS private key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the TLS certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the TLS private key file</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wr::JoinDialog</name>
@@ -534,6 +710,26 @@
         <source>Join</source>
         <translation>Rejoindre</translation>
     </message>
+    <message>
+        <source>Certificate pin: expected sha256: and the 64 hex digits of the hub&apos;s certificate fingerprint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate &amp;pin:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sha256:… (only for a self-signed certificate on a LAN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SHA-256 fingerprint of the hub&apos;s certificate. With a pin, only that certificate is accepted; without one, the certificate must be trusted by this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wr::JoinLinks</name>
@@ -552,6 +748,10 @@
     <message>
         <source>This is not a hub address: paste a negotiate URL (http…/negotiate), a wss:// client URL or a connection string (Endpoint=…;AccessKey=…).</source>
         <translation>Ce n&apos;est pas une adresse de hub : collez une URL negotiate (http…/negotiate), une URL client wss:// ou une chaîne de connexion (Endpoint=…;AccessKey=…).</translation>
+    </message>
+    <message>
+        <source>The link&apos;s certificate pin is not valid (expected pin=sha256:&lt;64 hex digits&gt;).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1016,6 +1216,137 @@ Affichage → Panneaux masqués les réaffiche.</translation>
     <message>
         <source>All panels are hidden</source>
         <translation>Tous les panneaux sont masqués</translation>
+    </message>
+    <message>
+        <source>&amp;Visible data as CSV…</source>
+        <extracomment>File → Export: the raw points of every visible panel in the time window shown</extracomment>
+        <translation>Données &amp;visibles en CSV…</translation>
+    </message>
+    <message>
+        <source>Every stored point of the visible panels&apos; series in the time window shown</source>
+        <translation>Chaque point enregistré des séries des panneaux visibles dans la fenêtre de temps affichée</translation>
+    </message>
+    <message>
+        <source>Add &amp;panel…</source>
+        <translation>Ajouter un &amp;panneau…</translation>
+    </message>
+    <message>
+        <source>A new panel with series of the board you choose (Ctrl+Shift+N)</source>
+        <translation>Un nouveau panneau avec les séries du tableau que vous choisissez (Ctrl+Maj+N)</translation>
+    </message>
+    <message>
+        <source>Choose at least one series.</source>
+        <translation>Choisissez au moins une série.</translation>
+    </message>
+    <message>
+        <source>The board has no series %1.</source>
+        <translation>Le tableau n’a pas de série %1.</translation>
+    </message>
+    <message>
+        <source>A panel shows series of one unit.</source>
+        <translation>Un panneau montre des séries d’une seule unité.</translation>
+    </message>
+    <message>
+        <source>Added the panel “%1”</source>
+        <translation>Panneau « %1 » ajouté</translation>
+    </message>
+    <message>
+        <source>The panel shows this series already.</source>
+        <translation>Le panneau affiche déjà cette série.</translation>
+    </message>
+    <message>
+        <source>A panel shows series of one unit: this one shows %1, the series is in %2.</source>
+        <translation>Un panneau montre des séries d’une seule unité : celui-ci montre %1, la série est en %2.</translation>
+    </message>
+    <message>
+        <source>no unit</source>
+        <translation>aucune unité</translation>
+    </message>
+    <message>
+        <source>Removed the panel “%1”</source>
+        <translation>Panneau « %1 » supprimé</translation>
+    </message>
+    <message>
+        <source>Watchroom — %1 (this computer)</source>
+        <extracomment>Window title; %1 = the board</extracomment>
+        <translation>Watchroom — %1 (cet ordinateur)</translation>
+    </message>
+    <message>
+        <source>Watchroom — %1 (hosting at %2)</source>
+        <extracomment>Window title; %1 = the board, %2 = address:port others join at</extracomment>
+        <translation>Watchroom — %1 (hébergé sur %2)</translation>
+    </message>
+    <message>
+        <source>Watchroom — %1</source>
+        <extracomment>Window title; %1 = the board</extracomment>
+        <translation>Watchroom — %1</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <extracomment>Status bar: &quot;Connected to this computer&quot; (the relay runs inside this app)</extracomment>
+        <translation>cet ordinateur</translation>
+    </message>
+    <message>
+        <source>this computer, shared at %1</source>
+        <extracomment>Status bar: &quot;Connected to this computer, shared at 192.168.1.20:7300&quot;</extracomment>
+        <translation>cet ordinateur, partagé sur %1</translation>
+    </message>
+    <message>
+        <source>Panel si&amp;ze</source>
+        <translation>&amp;Taille du panneau</translation>
+    </message>
+    <message>
+        <source>&amp;Half width</source>
+        <translation>&amp;Demi-largeur</translation>
+    </message>
+    <message>
+        <source>&amp;Full width</source>
+        <translation>&amp;Pleine largeur</translation>
+    </message>
+    <message>
+        <source>&amp;Normal height</source>
+        <translation>Hauteur &amp;normale</translation>
+    </message>
+    <message>
+        <source>&amp;Tall (2 rows)</source>
+        <translation>&amp;Haute (2 lignes)</translation>
+    </message>
+    <message>
+        <source>&amp;Extra tall (3 rows)</source>
+        <translation>&amp;Très haute (3 lignes)</translation>
+    </message>
+    <message>
+        <source>Add series…</source>
+        <translation>Ajouter des séries…</translation>
+    </message>
+    <message>
+        <source>Show more series of the same unit on this panel</source>
+        <translation>Afficher d’autres séries de la même unité sur ce panneau</translation>
+    </message>
+    <message>
+        <source>Remove series</source>
+        <translation>Retirer une série</translation>
+    </message>
+    <message>
+        <source>Remove panel</source>
+        <translation>Supprimer le panneau</translation>
+    </message>
+    <message>
+        <source>Another CSV export is still running.</source>
+        <translation>Un autre export CSV est encore en cours.</translation>
+    </message>
+    <message>
+        <source>There is nothing to export.</source>
+        <translation>Il n&apos;y a rien à exporter.</translation>
+    </message>
+    <message>
+        <source>Exporting %1: %2 %</source>
+        <extracomment>Status bar while a CSV file is written; %1 = the file name, %2 = percent done</extracomment>
+        <translation>Export de %1 : %2 %</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>L’export a été annulé.</translation>
     </message>
 </context>
 <context>

@@ -48,6 +48,90 @@
     </message>
 </context>
 <context>
+    <name>wr::AddPanelDialog</name>
+    <message>
+        <source>Add series to “%1”</source>
+        <translation>「%1」に系列を追加</translation>
+    </message>
+    <message>
+        <source>Add panel</source>
+        <translation>パネルを追加</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>タイトル(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Search series by name, host or id</source>
+        <translation>名前、ホスト、ID で系列を検索</translation>
+    </message>
+    <message>
+        <source>Search series</source>
+        <translation>系列を検索</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>系列</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>ホスト</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Series of the board</source>
+        <translation>ボードの系列</translation>
+    </message>
+    <message numerus="yes">
+        <source>Without a unit (%n series)</source>
+        <extracomment>A group of series in the Add panel dialog; %1 = a unit such as &quot;%&quot; or &quot;B/s&quot;</extracomment>
+        <translation>
+            <numerusform>単位なし (%n 系列)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unit %1 (%n series)</source>
+        <translation>
+            <numerusform>単位 %1 (%n 系列)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The board has no other series in this unit.</source>
+        <translation>ボードにはこの単位の系列がほかにありません。</translation>
+    </message>
+    <message>
+        <source>The board has no series yet.</source>
+        <translation>ボードにはまだ系列がありません。</translation>
+    </message>
+    <message>
+        <source>A panel shows series of one unit: check the series to show.</source>
+        <translation>パネルには 1 つの単位の系列を表示します。表示する系列にチェックを付けてください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n series chosen. A panel shows one unit: only series without a unit can be added.</source>
+        <translation>
+            <numerusform>%n 系列を選択しました。パネルは 1 つの単位を表示します。追加できるのは単位なしの系列だけです。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n series chosen. A panel shows one unit: only series in %1 can be added.</source>
+        <translation>
+            <numerusform>%n 系列を選択しました。パネルは 1 つの単位を表示します。追加できるのは %1 の系列だけです。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>e.g. Memory of every host</source>
+        <translation>例: 全ホストのメモリ</translation>
+    </message>
+    <message>
+        <source>Add series</source>
+        <translation>系列を追加</translation>
+    </message>
+</context>
+<context>
     <name>wr::AnnotationDialog</name>
     <message>
         <source>New annotation</source>
@@ -222,6 +306,10 @@
         <source>The image could not be written.</source>
         <translation>画像を書き込めませんでした。</translation>
     </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>エクスポートは取り消されました。</translation>
+    </message>
 </context>
 <context>
     <name>wr::ChartOverlay</name>
@@ -292,6 +380,14 @@
         <source>Threshold %1</source>
         <extracomment>Label of a panel&apos;s threshold line, e.g. &quot;Threshold 80.00 %&quot;</extracomment>
         <translation>しきい値 %1</translation>
+    </message>
+    <message>
+        <source>Drag to resize the panel (it snaps to the board&apos;s grid)</source>
+        <translation>ドラッグしてパネルのサイズを変更 (ボードのグリッドに合わせます)</translation>
+    </message>
+    <message>
+        <source>Resize the panel</source>
+        <translation>パネルのサイズを変更</translation>
     </message>
 </context>
 <context>
@@ -389,6 +485,26 @@
         <source>this computer</source>
         <translation>このコンピューター</translation>
     </message>
+    <message>
+        <source>Trust an https/wss hub whose certificate has this SHA-256 fingerprint (a self-signed certificate on a LAN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--pin: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open the link: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving TLS needs both a certificate file and its key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wr::HostDialog</name>
@@ -462,6 +578,62 @@
         <source>&amp;Host</source>
         <translation>ホスト(&amp;H)</translation>
     </message>
+    <message>
+        <source>TLS certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM keys (*.key *.pem);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hosting at %1 with TLS, certificate %2. Send a link to each person (it carries the certificate&apos;s pin); a viewer link cannot annotate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS &amp;certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: a PEM file, for https/wss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its private key (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS private key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the TLS certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the TLS private key file</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wr::JoinDialog</name>
@@ -529,6 +701,26 @@
         <source>Join</source>
         <translation>参加</translation>
     </message>
+    <message>
+        <source>Certificate pin: expected sha256: and the 64 hex digits of the hub&apos;s certificate fingerprint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate &amp;pin:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sha256:… (only for a self-signed certificate on a LAN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SHA-256 fingerprint of the hub&apos;s certificate. With a pin, only that certificate is accepted; without one, the certificate must be trusted by this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wr::JoinLinks</name>
@@ -547,6 +739,10 @@
     <message>
         <source>This is not a hub address: paste a negotiate URL (http…/negotiate), a wss:// client URL or a connection string (Endpoint=…;AccessKey=…).</source>
         <translation>ハブのアドレスではありません。negotiate URL (http…/negotiate)、wss:// クライアント URL、または接続文字列 (Endpoint=…;AccessKey=…) を貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>The link&apos;s certificate pin is not valid (expected pin=sha256:&lt;64 hex digits&gt;).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1009,6 +1205,137 @@ View → Hidden panels shows them again.</source>
     <message>
         <source>All panels are hidden</source>
         <translation>すべてのパネルが非表示です</translation>
+    </message>
+    <message>
+        <source>&amp;Visible data as CSV…</source>
+        <extracomment>File → Export: the raw points of every visible panel in the time window shown</extracomment>
+        <translation>表示中のデータ (CSV)(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Every stored point of the visible panels&apos; series in the time window shown</source>
+        <translation>表示中のパネルの系列について、表示中の時間範囲に保存されているすべての点</translation>
+    </message>
+    <message>
+        <source>Add &amp;panel…</source>
+        <translation>パネルを追加(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>A new panel with series of the board you choose (Ctrl+Shift+N)</source>
+        <translation>選んだボードの系列で新しいパネルを作成 (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>Choose at least one series.</source>
+        <translation>系列を 1 つ以上選んでください。</translation>
+    </message>
+    <message>
+        <source>The board has no series %1.</source>
+        <translation>ボードに系列 %1 はありません。</translation>
+    </message>
+    <message>
+        <source>A panel shows series of one unit.</source>
+        <translation>パネルには 1 つの単位の系列だけを表示します。</translation>
+    </message>
+    <message>
+        <source>Added the panel “%1”</source>
+        <translation>パネル「%1」を追加しました</translation>
+    </message>
+    <message>
+        <source>The panel shows this series already.</source>
+        <translation>このパネルにはこの系列がすでに表示されています。</translation>
+    </message>
+    <message>
+        <source>A panel shows series of one unit: this one shows %1, the series is in %2.</source>
+        <translation>パネルには 1 つの単位の系列だけを表示します。このパネルは %1、系列は %2 です。</translation>
+    </message>
+    <message>
+        <source>no unit</source>
+        <translation>単位なし</translation>
+    </message>
+    <message>
+        <source>Removed the panel “%1”</source>
+        <translation>パネル「%1」を削除しました</translation>
+    </message>
+    <message>
+        <source>Watchroom — %1 (this computer)</source>
+        <extracomment>Window title; %1 = the board</extracomment>
+        <translation>Watchroom — %1 (このコンピューター)</translation>
+    </message>
+    <message>
+        <source>Watchroom — %1 (hosting at %2)</source>
+        <extracomment>Window title; %1 = the board, %2 = address:port others join at</extracomment>
+        <translation>Watchroom — %1 (%2 でホスト中)</translation>
+    </message>
+    <message>
+        <source>Watchroom — %1</source>
+        <extracomment>Window title; %1 = the board</extracomment>
+        <translation>Watchroom — %1</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <extracomment>Status bar: &quot;Connected to this computer&quot; (the relay runs inside this app)</extracomment>
+        <translation>このコンピューター</translation>
+    </message>
+    <message>
+        <source>this computer, shared at %1</source>
+        <extracomment>Status bar: &quot;Connected to this computer, shared at 192.168.1.20:7300&quot;</extracomment>
+        <translation>このコンピューター (%1 で共有中)</translation>
+    </message>
+    <message>
+        <source>Panel si&amp;ze</source>
+        <translation>パネルのサイズ(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>&amp;Half width</source>
+        <translation>半分の幅(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Full width</source>
+        <translation>全幅(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Normal height</source>
+        <translation>標準の高さ(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Tall (2 rows)</source>
+        <translation>高い (2 行)(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Extra tall (3 rows)</source>
+        <translation>さらに高い (3 行)(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Add series…</source>
+        <translation>系列を追加…</translation>
+    </message>
+    <message>
+        <source>Show more series of the same unit on this panel</source>
+        <translation>同じ単位の系列をこのパネルにさらに表示</translation>
+    </message>
+    <message>
+        <source>Remove series</source>
+        <translation>系列を削除</translation>
+    </message>
+    <message>
+        <source>Remove panel</source>
+        <translation>パネルを削除</translation>
+    </message>
+    <message>
+        <source>Another CSV export is still running.</source>
+        <translation>別の CSV エクスポートがまだ実行中です。</translation>
+    </message>
+    <message>
+        <source>There is nothing to export.</source>
+        <translation>エクスポートするものがありません。</translation>
+    </message>
+    <message>
+        <source>Exporting %1: %2 %</source>
+        <extracomment>Status bar while a CSV file is written; %1 = the file name, %2 = percent done</extracomment>
+        <translation>%1 をエクスポート中: %2 %</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>エクスポートは取り消されました。</translation>
     </message>
 </context>
 <context>

@@ -48,6 +48,90 @@
     </message>
 </context>
 <context>
+    <name>wr::AddPanelDialog</name>
+    <message>
+        <source>Add series to “%1”</source>
+        <translation>向“%1”添加序列</translation>
+    </message>
+    <message>
+        <source>Add panel</source>
+        <translation>添加面板</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Search series by name, host or id</source>
+        <translation>按名称、主机或 ID 搜索序列</translation>
+    </message>
+    <message>
+        <source>Search series</source>
+        <translation>搜索序列</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Series of the board</source>
+        <translation>看板的序列</translation>
+    </message>
+    <message numerus="yes">
+        <source>Without a unit (%n series)</source>
+        <extracomment>A group of series in the Add panel dialog; %1 = a unit such as &quot;%&quot; or &quot;B/s&quot;</extracomment>
+        <translation>
+            <numerusform>无单位（%n 个序列）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unit %1 (%n series)</source>
+        <translation>
+            <numerusform>单位 %1（%n 个序列）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The board has no other series in this unit.</source>
+        <translation>看板中没有此单位的其他序列。</translation>
+    </message>
+    <message>
+        <source>The board has no series yet.</source>
+        <translation>看板还没有序列。</translation>
+    </message>
+    <message>
+        <source>A panel shows series of one unit: check the series to show.</source>
+        <translation>一个面板只显示一种单位的序列：请勾选要显示的序列。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n series chosen. A panel shows one unit: only series without a unit can be added.</source>
+        <translation>
+            <numerusform>已选择 %n 个序列。一个面板只显示一种单位：只能添加无单位的序列。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n series chosen. A panel shows one unit: only series in %1 can be added.</source>
+        <translation>
+            <numerusform>已选择 %n 个序列。一个面板只显示一种单位：只能添加单位为 %1 的序列。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>e.g. Memory of every host</source>
+        <translation>例如：所有主机的内存</translation>
+    </message>
+    <message>
+        <source>Add series</source>
+        <translation>添加序列</translation>
+    </message>
+</context>
+<context>
     <name>wr::AnnotationDialog</name>
     <message>
         <source>New annotation</source>
@@ -222,6 +306,10 @@
         <source>The image could not be written.</source>
         <translation>无法写入图像。</translation>
     </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>导出已取消。</translation>
+    </message>
 </context>
 <context>
     <name>wr::ChartOverlay</name>
@@ -292,6 +380,14 @@
         <source>Threshold %1</source>
         <extracomment>Label of a panel&apos;s threshold line, e.g. &quot;Threshold 80.00 %&quot;</extracomment>
         <translation>阈值 %1</translation>
+    </message>
+    <message>
+        <source>Drag to resize the panel (it snaps to the board&apos;s grid)</source>
+        <translation>拖动以调整面板大小（会对齐到看板的网格）</translation>
+    </message>
+    <message>
+        <source>Resize the panel</source>
+        <translation>调整面板大小</translation>
     </message>
 </context>
 <context>
@@ -389,6 +485,26 @@
         <source>this computer</source>
         <translation>本机</translation>
     </message>
+    <message>
+        <source>Trust an https/wss hub whose certificate has this SHA-256 fingerprint (a self-signed certificate on a LAN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--pin: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open the link: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving TLS needs both a certificate file and its key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wr::HostDialog</name>
@@ -462,6 +578,62 @@
         <source>&amp;Host</source>
         <translation>托管(&amp;H)</translation>
     </message>
+    <message>
+        <source>TLS certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM keys (*.key *.pem);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hosting at %1 with TLS, certificate %2. Send a link to each person (it carries the certificate&apos;s pin); a viewer link cannot annotate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS &amp;certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: a PEM file, for https/wss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its private key (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS private key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the TLS certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the TLS private key file</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wr::JoinDialog</name>
@@ -529,6 +701,26 @@
         <source>Join</source>
         <translation>加入</translation>
     </message>
+    <message>
+        <source>Certificate pin: expected sha256: and the 64 hex digits of the hub&apos;s certificate fingerprint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate &amp;pin:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sha256:… (only for a self-signed certificate on a LAN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SHA-256 fingerprint of the hub&apos;s certificate. With a pin, only that certificate is accepted; without one, the certificate must be trusted by this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wr::JoinLinks</name>
@@ -547,6 +739,10 @@
     <message>
         <source>This is not a hub address: paste a negotiate URL (http…/negotiate), a wss:// client URL or a connection string (Endpoint=…;AccessKey=…).</source>
         <translation>这不是中心地址：请粘贴 negotiate URL（http…/negotiate）、wss:// 客户端 URL 或连接字符串（Endpoint=…;AccessKey=…）。</translation>
+    </message>
+    <message>
+        <source>The link&apos;s certificate pin is not valid (expected pin=sha256:&lt;64 hex digits&gt;).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1009,6 +1205,137 @@ View → Hidden panels shows them again.</source>
     <message>
         <source>All panels are hidden</source>
         <translation>所有面板均已隐藏</translation>
+    </message>
+    <message>
+        <source>&amp;Visible data as CSV…</source>
+        <extracomment>File → Export: the raw points of every visible panel in the time window shown</extracomment>
+        <translation>可见数据导出为 CSV(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Every stored point of the visible panels&apos; series in the time window shown</source>
+        <translation>可见面板中各序列在当前时间窗口内存储的所有数据点</translation>
+    </message>
+    <message>
+        <source>Add &amp;panel…</source>
+        <translation>添加面板(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>A new panel with series of the board you choose (Ctrl+Shift+N)</source>
+        <translation>用您选择的看板序列新建面板（Ctrl+Shift+N）</translation>
+    </message>
+    <message>
+        <source>Choose at least one series.</source>
+        <translation>请至少选择一个序列。</translation>
+    </message>
+    <message>
+        <source>The board has no series %1.</source>
+        <translation>看板中没有序列 %1。</translation>
+    </message>
+    <message>
+        <source>A panel shows series of one unit.</source>
+        <translation>一个面板只显示一种单位的序列。</translation>
+    </message>
+    <message>
+        <source>Added the panel “%1”</source>
+        <translation>已添加面板“%1”</translation>
+    </message>
+    <message>
+        <source>The panel shows this series already.</source>
+        <translation>该面板已显示此序列。</translation>
+    </message>
+    <message>
+        <source>A panel shows series of one unit: this one shows %1, the series is in %2.</source>
+        <translation>一个面板只显示一种单位的序列：此面板显示 %1，而该序列的单位是 %2。</translation>
+    </message>
+    <message>
+        <source>no unit</source>
+        <translation>无单位</translation>
+    </message>
+    <message>
+        <source>Removed the panel “%1”</source>
+        <translation>已删除面板“%1”</translation>
+    </message>
+    <message>
+        <source>Watchroom — %1 (this computer)</source>
+        <extracomment>Window title; %1 = the board</extracomment>
+        <translation>Watchroom — %1（本机）</translation>
+    </message>
+    <message>
+        <source>Watchroom — %1 (hosting at %2)</source>
+        <extracomment>Window title; %1 = the board, %2 = address:port others join at</extracomment>
+        <translation>Watchroom — %1（托管于 %2）</translation>
+    </message>
+    <message>
+        <source>Watchroom — %1</source>
+        <extracomment>Window title; %1 = the board</extracomment>
+        <translation>Watchroom — %1</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <extracomment>Status bar: &quot;Connected to this computer&quot; (the relay runs inside this app)</extracomment>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>this computer, shared at %1</source>
+        <extracomment>Status bar: &quot;Connected to this computer, shared at 192.168.1.20:7300&quot;</extracomment>
+        <translation>本机，共享于 %1</translation>
+    </message>
+    <message>
+        <source>Panel si&amp;ze</source>
+        <translation>面板大小(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>&amp;Half width</source>
+        <translation>半宽(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Full width</source>
+        <translation>全宽(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Normal height</source>
+        <translation>标准高度(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Tall (2 rows)</source>
+        <translation>高（2 行）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Extra tall (3 rows)</source>
+        <translation>特高（3 行）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Add series…</source>
+        <translation>添加序列…</translation>
+    </message>
+    <message>
+        <source>Show more series of the same unit on this panel</source>
+        <translation>在此面板上显示更多相同单位的序列</translation>
+    </message>
+    <message>
+        <source>Remove series</source>
+        <translation>移除序列</translation>
+    </message>
+    <message>
+        <source>Remove panel</source>
+        <translation>删除面板</translation>
+    </message>
+    <message>
+        <source>Another CSV export is still running.</source>
+        <translation>另一个 CSV 导出仍在进行。</translation>
+    </message>
+    <message>
+        <source>There is nothing to export.</source>
+        <translation>没有可导出的内容。</translation>
+    </message>
+    <message>
+        <source>Exporting %1: %2 %</source>
+        <extracomment>Status bar while a CSV file is written; %1 = the file name, %2 = percent done</extracomment>
+        <translation>正在导出 %1：%2 %</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>导出已取消。</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "annotationdialog.h"
 
+#include "plaintext.h"
+
 #include <QCheckBox>
 #include <QColorDialog>
 #include <QDateTime>
@@ -32,7 +34,9 @@ AnnotationDialog::AnnotationDialog(const session::Annotation &annotation,
         when = tr("%1 to %2", "annotation time range")
                    .arg(t0, QDateTime::fromMSecsSinceEpoch(*annotation.t1).toString(u"HH:mm:ss"_s));
     }
-    form->addRow(tr("When:"), new QLabel(when, this));
+    auto *whenLabel = new QLabel(when, this);
+    whenLabel->setTextFormat(Qt::PlainText);
+    form->addRow(tr("When:"), whenLabel);
 
     m_text = new QPlainTextEdit(annotation.text, this);
     m_text->setAccessibleName(tr("Annotation text"));
@@ -54,7 +58,9 @@ AnnotationDialog::AnnotationDialog(const session::Annotation &annotation,
     form->addRow(tr("&Colour:"), m_color);
 
     //: Scope of an annotation: every panel of the board instead of only this one
-    m_wholeBoard = new QCheckBox(tr("Show on every panel (not only %1)").arg(panelTitle), this);
+    // The panel's title comes from the series' names: literally, '&' included.
+    m_wholeBoard = new QCheckBox(
+        tr("Show on every panel (not only %1)").arg(mnemonicEscaped(panelTitle)), this);
     m_wholeBoard->setChecked(!annotation.panel.has_value());
     m_wholeBoard->setEnabled(annotation.panel.has_value());
     form->addRow(QString(), m_wholeBoard);

@@ -1,5 +1,7 @@
 #include "annotationdock.h"
 
+#include "plaintext.h"
+
 #include "annotationfiltermodel.h"
 #include "annotationstore.h"
 
@@ -199,10 +201,11 @@ void AnnotationDock::showMenu(const QPoint &pos)
     for (QAction *a : { edit, remove }) {
         a->setEnabled(m_editable);
         if (!m_editable)
-            a->setToolTip(m_reason);
+            a->setToolTip(literalToolTip(m_reason)); // names the role the hub gave
     }
     if (!m_editable) {
-        QAction *why = menu.addAction(m_reason);
+        // '&' in an action's text would become a shortcut marker.
+        QAction *why = menu.addAction(mnemonicEscaped(m_reason));
         why->setEnabled(false);
     }
     connect(edit, &QAction::triggered, this, [this, id] { Q_EMIT editRequested(id); });

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sessionmessages.h"
+#include "timeseries.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -37,6 +38,26 @@ public:
 
     static QByteArray seriesCsv(const MetricStore &store, const QList<SeriesRef> &series,
                                 qint64 from, qint64 to);
+
+    // The series CSV in two steps, so the slow part runs off the UI thread: snapshot() copies
+    // the raw points (on the thread that owns the store: a copy of the window, no formatting);
+    // writeSeriesCsv() formats and writes them atomically, in chunks, touching nothing shared,
+    // so it may run on a worker. progress(rowsWritten) is called every few thousand rows;
+    // cancelled() is asked as often and stops the write (the file is not replaced then).
+    struct SeriesData
+    {
+        QString id;
+        QString name;
+        QList<qint64> times; // the store's columns, copied run by run
+        QList<double> values;
+    };
+    static QList<SeriesData> snapshot(const MetricStore &store, const QList<SeriesRef> &series,
+                                      qint64 from, qint64 to);
+    static qint64 rowCount(const QList<SeriesData> &data);
+    static bool writeSeriesCsv(const QString &path, const QList<SeriesData> &data,
+                               QString *error,
+                               const std::function<void(qint64 rows)> &progress = {},
+                               const std::function<bool()> &cancelled = {});
     // authorName: userId -> display name (may be empty).
     static QByteArray annotationsCsv(const QList<session::Annotation> &annotations,
                                      const std::function<QString(const QString &)> &authorName);

@@ -14,12 +14,14 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -41,6 +43,76 @@ const QList<QColor> &lineColors(bool dark)
                                             QColor(0xb3, 0x9d, 0xf5), QColor(0xb0, 0xb0, 0xb0) };
     return dark ? darkColors : light;
 }
+
+// A corner grip (three diagonal strokes) that reports the drag as a size.
+class ResizeHandle : public QWidget
+{
+public:
+    static constexpr int kSize = 14;
+    using Dragged = std::function<void(const QSize &size, bool finished)>;
+
+    ResizeHandle(QWidget *panel, std::function<void()> started, Dragged dragged)
+        : QWidget(panel)
+        , m_panel(panel)
+        , m_started(std::move(started))
+        , m_dragged(std::move(dragged))
+    {
+        setObjectName(u"panelResizeHandle"_s);
+        setFixedSize(kSize, kSize);
+        setCursor(Qt::SizeFDiagCursor);
+        setAttribute(Qt::WA_NoMousePropagation);
+    }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter p(this);
+        QColor c = palette().color(QPalette::WindowText);
+        c.setAlphaF(m_pressed ? 0.9f : 0.45f);
+        p.setPen(QPen(c, 1));
+        for (int i = 1; i <= 3; ++i) {
+            const int k = 4 * i;
+            p.drawLine(kSize - 2, kSize - 2 - k, kSize - 2 - k, kSize - 2);
+        }
+    }
+    void mousePressEvent(QMouseEvent *event) override
+    {
+        if (event->button() != Qt::LeftButton)
+            return;
+        m_pressed = true;
+        m_start = event->globalPosition().toPoint();
+        m_startSize = m_panel->size();
+        m_started();
+        update();
+    }
+    void mouseMoveEvent(QMouseEvent *event) override
+    {
+        if (m_pressed)
+            m_dragged(sizeAt(event->globalPosition().toPoint()), false);
+    }
+    void mouseReleaseEvent(QMouseEvent *event) override
+    {
+        if (!m_pressed || event->button() != Qt::LeftButton)
+            return;
+        m_pressed = false;
+        m_dragged(sizeAt(event->globalPosition().toPoint()), true);
+        update();
+    }
+
+private:
+    QSize sizeAt(const QPoint &global) const
+    {
+        const QPoint delta = global - m_start;
+        return QSize(m_startSize.width() + delta.x(), m_startSize.height() + delta.y());
+    }
+
+    QWidget *m_panel;
+    std::function<void()> m_started;
+    Dragged m_dragged;
+    bool m_pressed = false;
+    QPoint m_start;
+    QSize m_startSize;
+};
 
 bool isByteUnit(const QString &unit)
 {
@@ -151,7 +223,7 @@ private:
 void ChartPanel::setTitle(const QString &title)
 {
     m_title = title;
-    m_chart->setTitle(title);
+    m_chart->setTitle(title.toHtmlEscaped()); // Qt Charts renders titles as HTML
     m_canvas->setAccessibleName(tr("Chart: %1").arg(title));
 }
 
@@ -167,7 +239,7 @@ ChartPanel::ChartPanel(const MetricStore *store, const QString &panelId, const Q
     m_chart->setBackgroundRoundness(0);
     m_chart->setMargins(QMargins(4, 2, 8, 2));
     m_chart->layout()->setContentsMargins(0, 0, 0, 0);
-    m_chart->setTitle(title);
+    m_chart->setTitle(title.toHtmlEscaped()); // Qt Charts renders titles as HTML
     m_chart->legend()->setAlignment(Qt::AlignBottom);
 
     auto *axisX = new QDateTimeAxis(m_chart);
@@ -184,6 +256,11 @@ ChartPanel::ChartPanel(const MetricStore *store, const QString &panelId, const Q
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_canvas);
     setMinimumSize(320, 200);
+    m_resizeHandle = new ResizeHandle(
+        this, [this] { Q_EMIT resizeStarted(); },
+        [this](const QSize &size, bool finished) { Q_EMIT resizeDragged(size, finished); });
+    m_resizeHandle->setToolTip(tr("Drag to resize the panel (it snaps to the board's grid)"));
+    m_resizeHandle->setAccessibleName(tr("Resize the panel"));
 
     connect(m_chart, &QChart::plotAreaChanged, this, [this](const QRectF &plot) {
         m_layer->setPlotArea(plot);
@@ -215,6 +292,21 @@ void ChartPanel::addSeries(const QString &seriesId)
     m_lines.push_back(std::move(line));
     applyTheme(); // colours and legend entries
     m_dataDirty = true;
+}
+
+bool ChartPanel::removeSeries(const QString &seriesId)
+{
+    const auto it = std::find_if(m_lines.begin(), m_lines.end(),
+                                 [&](const auto &line) { return line->seriesId == seriesId; });
+    if (it == m_lines.end())
+        return false;
+    QLineSeries *legend = (*it)->legendSeries;
+    m_lines.erase(it);
+    m_chart->removeSeries(legend);
+    delete legend;
+    applyTheme(); // colours follow the remaining lines' order
+    m_dataDirty = true;
+    return true;
 }
 
 QStringList ChartPanel::seriesIds() const
@@ -252,7 +344,7 @@ void ChartPanel::refreshSeriesInfo()
             m_unit = info->unit;
     }
     for (const auto &line : m_lines)
-        line->legendSeries->setName(seriesLabel(line->seriesId));
+        line->legendSeries->setName(seriesLabel(line->seriesId).toHtmlEscaped()); // legend: HTML
     m_dataDirty = true;
 }
 
@@ -367,8 +459,8 @@ void ChartPanel::updateAxes()
     const QString labelFormat = u"%.%1f"_s.arg(decimals);
     if (axisY->labelFormat() != labelFormat)
         axisY->setLabelFormat(labelFormat);
-    if (axisY->titleText() != m_displayUnit)
-        axisY->setTitleText(m_displayUnit);
+    if (axisY->titleText() != m_displayUnit.toHtmlEscaped()) // axis titles are HTML too
+        axisY->setTitleText(m_displayUnit.toHtmlEscaped());
 }
 
 ChartMapping ChartPanel::mapping() const
@@ -446,17 +538,32 @@ void ChartPanel::applyTheme()
         line.color = colors[qsizetype(i) % colors.size()];
         QPen pen(line.color, 2);
         line.legendSeries->setPen(pen);
-        line.legendSeries->setName(seriesLabel(line.seriesId));
+        line.legendSeries->setName(seriesLabel(line.seriesId).toHtmlEscaped()); // legend: HTML
     }
     m_chart->legend()->setVisible(!m_lines.empty());
     m_layer->update();
     m_canvas->invalidateChart();
 }
 
+void ChartPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    m_resizeHandle->move(width() - m_resizeHandle->width(), height() - m_resizeHandle->height());
+    m_resizeHandle->raise();
+}
+
 void ChartPanel::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange)
         applyTheme();
+    if (event->type() == QEvent::LanguageChange) {
+        m_resizeHandle->setToolTip(tr("Drag to resize the panel (it snaps to the board's grid)"));
+        m_resizeHandle->setAccessibleName(tr("Resize the panel"));
+        // Legend names ("CPU (core 0)") and the threshold's label are made with tr() too; the
+        // board's next frame draws them again.
+        refreshSeriesInfo();
+        updateThresholdOverlay();
+    }
     QWidget::changeEvent(event);
 }
 

@@ -41,7 +41,11 @@ public:
     void setTitle(const QString &title); // e.g. after a language change
 
     void addSeries(const QString &seriesId);
+    // Takes the series' line and legend entry off the panel (the store keeps its data).
+    bool removeSeries(const QString &seriesId);
     QStringList seriesIds() const;
+    // The unit of the panel's series (one unit per panel), from its first series.
+    QString unit() const { return m_unit; }
     bool hasSeries(const QString &seriesId) const;
     // The series' name as the legend shows it.
     QString seriesName(const QString &seriesId) const { return seriesLabel(seriesId); }
@@ -82,9 +86,18 @@ public:
     void setAnnotations(const QList<PanelAnnotation> &annotations);
 
     ChartCanvas *canvas() const { return m_canvas; }
+    // The grip in the bottom-right corner: dragging it asks the board for another size.
+    QWidget *resizeHandle() const { return m_resizeHandle; }
+
+Q_SIGNALS:
+    // The size the user drags the panel to (pixels, from the size it had at the press);
+    // finished on release. The board snaps it to its grid.
+    void resizeStarted();
+    void resizeDragged(const QSize &size, bool finished);
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     struct Line;
@@ -104,6 +117,7 @@ private:
 
     QChart *m_chart = nullptr;
     ChartCanvas *m_canvas = nullptr;
+    QWidget *m_resizeHandle = nullptr;
     SeriesLayer *m_layer = nullptr;
     std::vector<std::unique_ptr<Line>> m_lines;
 

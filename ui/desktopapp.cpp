@@ -1,5 +1,7 @@
 #include "desktopapp.h"
 
+#include "connectionstring.h"
+
 #include "hostdialog.h"
 #include "hubclient.h"
 #include "joindialog.h"
@@ -8,13 +10,17 @@
 #include "relay.h"
 #include "session.h"
 #include "sessionbinding.h"
+#include "tlspin.h"
 #include "uilogging.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
+#include <QFileOpenEvent>
 #include <QTimer>
 #include <QUrlQuery>
 #include <QRandomGenerator>
 #include <QSettings>
+#include <QSslCertificate>
 #include <QStandardPaths>
 #include <QUuid>
 
@@ -23,6 +29,19 @@ using namespace Qt::StringLiterals;
 namespace wr {
 
 namespace {
+
+// The host of whatever was pasted to join (a URL or a connection string), for the title; empty
+// for our own embedded relay or text without a host.
+QString hubHost(const QString &join)
+{
+    if (join.isEmpty())
+        return {};
+    const QUrl url(join.trimmed());
+    if (!url.host().isEmpty())
+        return url.host();
+    const auto connectionString = ConnectionString::parse(join);
+    return connectionString ? connectionString->endpoint.host() : QString();
+}
 
 QString defaultName()
 {
@@ -65,7 +84,13 @@ DesktopOptions DesktopOptions::parse(const QStringList &arguments)
         u"board"_s, u"main"_s);
     const QCommandLineOption name(
         u"name"_s, QCoreApplication::translate("wr::DesktopApp", "Your display name."), u"name"_s);
-    parser.addOptions({ help, version, join, board, name });
+    const QCommandLineOption pin(
+        u"pin"_s,
+        QCoreApplication::translate("wr::DesktopApp",
+                                    "Trust an https/wss hub whose certificate has this SHA-256 "
+                                    "fingerprint (a self-signed certificate on a LAN)."),
+        u"sha256:hex"_s);
+    parser.addOptions({ help, version, join, board, name, pin });
     parser.addPositionalArgument(
         u"link"_s,
         QCoreApplication::translate("wr::DesktopApp",
@@ -118,6 +143,17 @@ DesktopOptions DesktopOptions::parse(const QStringList &arguments)
         options.join = target.hub;
         if (!parser.isSet(board) && !target.board.isEmpty())
             options.board = target.board;
+        options.pin = target.pin;
+    }
+    if (parser.isSet(pin)) {
+        QString why;
+        const auto digest = TlsPin::parse(parser.value(pin), &why);
+        if (!digest) {
+            options.action = Action::Error;
+            options.message = QCoreApplication::translate("wr::DesktopApp", "--pin: %1").arg(why);
+            return options;
+        }
+        options.pin = *digest;
     }
     if (!session::isValidBoardName(options.board)) {
         options.action = Action::Error;
@@ -133,6 +169,42 @@ DesktopApp::DesktopApp(DesktopOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
 {
+    // macOS delivers a clicked watchroom:// link to the running app as a QFileOpenEvent.
+    if (QCoreApplication *app = QCoreApplication::instance())
+        app->installEventFilter(this);
+}
+
+bool DesktopApp::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::FileOpen && watched == QCoreApplication::instance()) {
+        const QUrl url = static_cast<QFileOpenEvent *>(event)->url();
+        if (openLink(url))
+            return true;
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+bool DesktopApp::openLink(const QUrl &link)
+{
+    const QString text = link.toString(QUrl::FullyEncoded);
+    if (!JoinLinks::isLink(text))
+        return false;
+    const JoinTarget target = JoinLinks::parse(text);
+    if (!target.ok()) {
+        qCWarning(lcUi) << "ignored a link that is not an invitation:" << target.error;
+        if (m_window)
+            m_window->showBanner(u"link"_s, tr("Could not open the link: %1").arg(target.error));
+        return true;
+    }
+    JoinRequest request;
+    request.hub = target.hub;
+    request.board = target.board;
+    request.pin = target.pin;
+    request.name = m_options.name;
+    request.color = m_options.color;
+    // Not from inside the event's dispatch: join() replaces the window.
+    QTimer::singleShot(0, this, [this, request] { join(request); });
+    return true;
 }
 
 DesktopApp::~DesktopApp()
@@ -157,6 +229,8 @@ bool DesktopApp::startRelay(const QHostAddress &address, quint16 port, QString *
         config.invites = { { u"annotator"_s, m_annotatorInvite },
                            { u"viewer"_s, m_viewerInvite } };
     }
+    config.tlsCertificatePath = m_tlsCertificatePath;
+    config.tlsKeyPath = m_tlsKeyPath;
     m_relay = new Relay(config, this);
     QString relayError;
     if (m_relay->start(&relayError))
@@ -195,21 +269,24 @@ void DesktopApp::buildSession(const QString &name, const QString &color, const Q
     sessionOptions.color = color;
     sessionOptions.client = u"watchroom/" WATCHROOM_VERSION ""_s;
     m_session = new Session(sessionOptions, this);
-    m_client = new HubClient({}, this);
+    HubClientOptions clientOptions;
+    clientOptions.tlsPin = m_options.join.isEmpty() ? m_hostPin : m_options.pin;
+    m_client = new HubClient(clientOptions, this);
     m_binding = new SessionBinding(m_session, m_client, this);
 
     m_window = std::make_unique<MainWindow>(m_session->metrics(), m_session->annotations(),
                                             m_session->presence(), m_session);
-    m_window->setWindowTitle(m_options.join.isEmpty()
-                                 ? tr("Watchroom — %1 (this computer)").arg(m_options.board)
-                                 : tr("Watchroom — %1").arg(m_options.board));
+    // The window builds its title and status-bar place from this, again after a language change.
+    m_window->setSessionPlace({ m_options.join.isEmpty() ? SessionPlace::Kind::ThisComputer
+                                                         : SessionPlace::Kind::Joined,
+                                m_options.board,
+                                hubHost(m_options.join) });
     m_window->setJoinHandler([this](const JoinRequest &request) {
         // Not from inside the dialog's stack: the window that runs it is replaced.
         QTimer::singleShot(0, this, [this, request] { join(request); });
     });
     if (m_relay) {
-        m_window->setHostHandler(
-            [this](const QHostAddress &address, quint16 port) { return host(address, port); });
+        m_window->setHostHandler([this](const HostRequest &request) { return host(request); });
     } else {
         m_window->setHostHandler(
             {}, tr("You are in a session hosted elsewhere. Start Watchroom without --join to "
@@ -320,7 +397,13 @@ void DesktopApp::join(const JoinRequest &request)
     m_viewerInvite.clear();
     m_reconnectSeconds = -1;
 
+    m_tlsCertificatePath.clear();
+    m_tlsKeyPath.clear();
+    m_hostPin.clear();
+    m_hostAddress = QHostAddress();
+
     m_options.join = request.hub;
+    m_options.pin = request.pin;
     m_options.board = request.board.isEmpty() ? m_options.board : request.board;
     m_options.name = request.name;
     m_options.color = request.color;
@@ -338,10 +421,36 @@ void DesktopApp::join(const JoinRequest &request)
 
 HostResult DesktopApp::host(const QHostAddress &address, quint16 port)
 {
+    HostRequest request;
+    request.address = address;
+    request.port = port;
+    return host(request);
+}
+
+HostResult DesktopApp::host(const HostRequest &hostRequest)
+{
     HostResult result;
     if (!m_relay) {
         result.error = tr("Only a session hosted on this computer can be shared.");
         return result;
+    }
+    // TLS: both files or neither; the pin is the certificate's, so joiners need no CA.
+    QString certificatePath = hostRequest.certificatePath.trimmed();
+    QString keyPath = hostRequest.keyPath.trimmed();
+    QByteArray pin;
+    if (certificatePath.isEmpty() != keyPath.isEmpty()) {
+        result.error = tr("Serving TLS needs both a certificate file and its key file.");
+        return result;
+    }
+    if (!certificatePath.isEmpty()) {
+        certificatePath = QFileInfo(certificatePath).absoluteFilePath();
+        keyPath = QFileInfo(keyPath).absoluteFilePath();
+        const QList<QSslCertificate> chain = QSslCertificate::fromPath(certificatePath);
+        if (chain.isEmpty()) {
+            result.error = tr("%1 holds no PEM certificate.").arg(certificatePath);
+            return result;
+        }
+        pin = TlsPin::digestOf(chain.constFirst());
     }
     const auto secret = [] {
         return QUuid::createUuid().toString(QUuid::Id128); // 122 random bits
@@ -350,6 +459,9 @@ HostResult DesktopApp::host(const QHostAddress &address, quint16 port)
     const QString previousViewer = m_viewerInvite;
     const QHostAddress previousAddress = m_hostAddress;
     const quint16 previousPort = m_relay->port();
+    const QString previousCertificate = m_tlsCertificatePath;
+    const QString previousKey = m_tlsKeyPath;
+    const QByteArray previousPin = m_hostPin;
     if (m_annotatorInvite.isEmpty()) {
         m_annotatorInvite = secret();
         m_viewerInvite = secret();
@@ -362,12 +474,18 @@ HostResult DesktopApp::host(const QHostAddress &address, quint16 port)
     m_relay->stop();
     delete m_relay;
     m_relay = nullptr;
+    m_tlsCertificatePath = certificatePath;
+    m_tlsKeyPath = keyPath;
+    m_hostPin = pin;
     QString error;
-    if (!startRelay(address, port, &error)) {
+    if (!startRelay(hostRequest.address, hostRequest.port, &error)) {
         result.error = error;
         // Back to where we were, so the board keeps working.
         m_annotatorInvite = previousAnnotator;
         m_viewerInvite = previousViewer;
+        m_tlsCertificatePath = previousCertificate;
+        m_tlsKeyPath = previousKey;
+        m_hostPin = previousPin;
         QString again;
         if (!startRelay(previousAddress.isNull() ? QHostAddress(QHostAddress::LocalHost)
                                                  : previousAddress,
@@ -376,9 +494,11 @@ HostResult DesktopApp::host(const QHostAddress &address, quint16 port)
             return result;
         }
     } else {
-        m_hostAddress = address;
+        m_hostAddress = hostRequest.address;
         result.ok = true;
     }
+    // Our own connection trusts the embedded relay's certificate by its pin, like a joiner.
+    m_client->setTlsPin(m_hostPin);
     NegotiateRequest request;
     request.board = m_options.board;
     request.userId = QSettings().value(u"identity/userId"_s).toString();
@@ -390,6 +510,7 @@ HostResult DesktopApp::host(const QHostAddress &address, quint16 port)
 
     QUrl base = m_relay->listenUrl();
     result.address = u"%1:%2"_s.arg(base.host()).arg(m_relay->port());
+    result.pin = TlsPin::format(m_hostPin);
     for (const auto &[role, invite] : { std::pair { u"viewer"_s, m_viewerInvite },
                                         std::pair { u"annotator"_s, m_annotatorInvite } }) {
         QUrl url = base.resolved(QUrl(u"negotiate"_s));
@@ -401,11 +522,10 @@ HostResult DesktopApp::host(const QHostAddress &address, quint16 port)
         HostLink link;
         link.role = role;
         link.hubUrl = url.toString();
-        link.link = JoinLinks::makeLink(link.hubUrl, m_options.board);
+        link.link = JoinLinks::makeLink(link.hubUrl, m_options.board, m_hostPin);
         result.links.append(link);
     }
-    m_window->setWindowTitle(tr("Watchroom — %1 (hosting at %2)").arg(m_options.board,
-                                                                    result.address));
+    m_window->setSessionPlace({ SessionPlace::Kind::Hosting, m_options.board, result.address });
     updateStatus();
     return result;
 }

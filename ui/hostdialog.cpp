@@ -4,9 +4,12 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QEvent>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkInterface>
@@ -41,6 +44,29 @@ HostDialog::HostDialog(Host host, QWidget *parent)
     m_portLabel = new QLabel(this);
     m_portLabel->setBuddy(m_port);
     form->addRow(m_portLabel, m_port);
+    // Optional TLS: PEM files for the embedded relay; the pin goes into the links.
+    const auto fileRow = [this, form](QLineEdit *&field, QLabel *&label, QPushButton *&browse,
+                                      const QString &name) {
+        field = new QLineEdit(this);
+        field->setObjectName(name);
+        field->setClearButtonEnabled(true);
+        browse = new QPushButton(this);
+        auto *row = new QHBoxLayout;
+        row->addWidget(field, 1);
+        row->addWidget(browse);
+        label = new QLabel(this);
+        label->setBuddy(field);
+        form->addRow(label, row);
+    };
+    fileRow(m_certificate, m_certificateLabel, m_certificateBrowse, u"tlsCertificate"_s);
+    fileRow(m_key, m_keyLabel, m_keyBrowse, u"tlsKey"_s);
+    connect(m_certificateBrowse, &QPushButton::clicked, this, [this] {
+        browse(m_certificate, tr("TLS certificate"),
+               tr("PEM certificates (*.crt *.pem *.cer);;All files (*)"));
+    });
+    connect(m_keyBrowse, &QPushButton::clicked, this, [this] {
+        browse(m_key, tr("TLS private key"), tr("PEM keys (*.key *.pem);;All files (*)"));
+    });
     layout->addLayout(form);
 
     m_hostButton = new QPushButton(this);
@@ -64,6 +90,27 @@ HostDialog::HostDialog(Host host, QWidget *parent)
     connect(m_hostButton, &QPushButton::clicked, this, &HostDialog::startHosting);
     retranslate();
     setMinimumWidth(620);
+}
+
+HostDialog::HostDialog(PlainHost host, QWidget *parent)
+    : HostDialog(Host([host = std::move(host)](const HostRequest &request) {
+                     return host ? host(request.address, request.port) : HostResult {};
+                 }),
+                 parent)
+{
+    for (QWidget *w :
+         { static_cast<QWidget *>(m_certificate), static_cast<QWidget *>(m_key),
+           static_cast<QWidget *>(m_certificateLabel), static_cast<QWidget *>(m_keyLabel),
+           static_cast<QWidget *>(m_certificateBrowse), static_cast<QWidget *>(m_keyBrowse) }) {
+        w->hide();
+    }
+}
+
+void HostDialog::browse(QLineEdit *field, const QString &title, const QString &filter)
+{
+    const QString path = QFileDialog::getOpenFileName(this, title, field->text(), filter);
+    if (!path.isEmpty())
+        field->setText(QDir::toNativeSeparators(path));
 }
 
 QList<QHostAddress> HostDialog::candidateAddresses()
@@ -90,14 +137,19 @@ void HostDialog::startHosting()
         return;
     m_status->setText(tr("Starting…"));
     m_hostButton->setEnabled(false);
-    const HostResult result
-        = m_host(QHostAddress(m_address->currentData().toString()), quint16(m_port->value()));
+    HostRequest request;
+    request.address = QHostAddress(m_address->currentData().toString());
+    request.port = quint16(m_port->value());
+    if (m_certificate->isVisibleTo(this)) {
+        request.certificatePath = QDir::fromNativeSeparators(m_certificate->text().trimmed());
+        request.keyPath = QDir::fromNativeSeparators(m_key->text().trimmed());
+    }
+    const HostResult result = m_host(request);
     m_hostButton->setEnabled(true);
     showResult(result);
 }
 
-void HostDialog::addLinkRow(int row, const QString &label, const QString &text,
-                            const QString &name)
+void HostDialog::addLinkRow(int row, const QString &label, const QString &text, const QString &name)
 {
     auto *caption = new QLabel(label, m_linksBox);
     auto *field = new QLineEdit(text, m_linksBox);
@@ -131,8 +183,16 @@ void HostDialog::showResult(const HostResult &result)
         m_linksBox->setVisible(false);
         return;
     }
-    m_status->setText(tr("Hosting at %1. Send a link to each person; a viewer link cannot "
-                         "annotate.").arg(result.address));
+    if (result.pin.isEmpty()) {
+        m_status->setText(tr("Hosting at %1. Send a link to each person; a viewer link cannot "
+                             "annotate.")
+                              .arg(result.address));
+    } else {
+        m_status->setText(tr("Hosting at %1 with TLS, certificate %2. Send a link to each "
+                             "person (it carries the certificate's pin); a viewer link cannot "
+                             "annotate.")
+                              .arg(result.address, result.pin));
+    }
     int row = 0;
     for (const HostLink &l : result.links) {
         const QString role = l.role == "viewer"_L1 ? tr("Viewer") : tr("Annotator");
@@ -159,6 +219,16 @@ void HostDialog::retranslate()
                         "secret to join."));
     m_addressLabel->setText(tr("&Address:"));
     m_portLabel->setText(tr("&Port:"));
+    m_certificateLabel->setText(tr("TLS &certificate:"));
+    m_certificate->setPlaceholderText(tr("optional: a PEM file, for https/wss"));
+    m_certificate->setAccessibleName(tr("TLS certificate file"));
+    m_keyLabel->setText(tr("TLS &key:"));
+    m_key->setPlaceholderText(tr("its private key (PEM)"));
+    m_key->setAccessibleName(tr("TLS private key file"));
+    m_certificateBrowse->setText(tr("Browse…"));
+    m_certificateBrowse->setAccessibleName(tr("Choose the TLS certificate file"));
+    m_keyBrowse->setText(tr("Browse…"));
+    m_keyBrowse->setAccessibleName(tr("Choose the TLS private key file"));
     m_port->setSpecialValueText(tr("any free port"));
     m_hostButton->setText(m_result.ok ? tr("Host again at this address") : tr("&Host"));
     if (m_result.ok)

@@ -3,6 +3,7 @@
 #include "links.h"
 #include "negotiator.h"
 #include "sessionmessages.h"
+#include "tlspin.h"
 
 #include <QColorDialog>
 #include <QComboBox>
@@ -10,6 +11,7 @@
 #include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -21,6 +23,24 @@ namespace wr {
 
 namespace {
 constexpr int kMaxRecent = 8;
+const QString kPinsKey = QStringLiteral("join/pins"); // hub → "sha256:…"
+
+// TLS hubs: an https negotiate URL or a wss client URL.
+bool usesTls(const QString &hub)
+{
+    switch (Negotiator::classify(hub)) {
+    case Negotiator::InputKind::NegotiateUrl:
+    case Negotiator::InputKind::ClientUrl: {
+        const QString scheme = QUrl(hub.trimmed()).scheme().toLower();
+        return scheme == "https"_L1 || scheme == "wss"_L1;
+    }
+    case Negotiator::InputKind::ConnectionString: // its endpoint may be https, too
+        return hub.contains("endpoint=https"_L1, Qt::CaseInsensitive);
+    case Negotiator::InputKind::Invalid:
+        return false;
+    }
+    return false;
+}
 
 QIcon swatch(const QString &color)
 {
@@ -55,6 +75,14 @@ JoinDialog::JoinDialog(const QString &board, QWidget *parent)
     m_boardLabel->setBuddy(m_board);
     form->addRow(m_boardLabel, m_board);
 
+    m_pin = new QLineEdit(this);
+    m_pin->setObjectName(u"pinField"_s);
+    m_pinLabel = new QLabel(this);
+    m_pinLabel->setBuddy(m_pin);
+    form->addRow(m_pinLabel, m_pin);
+    m_pin->hide();
+    m_pinLabel->hide();
+
     m_name = new QLineEdit(settings.value(u"identity/name"_s).toString(), this);
     m_name->setMaxLength(64);
     m_nameLabel = new QLabel(this);
@@ -76,13 +104,9 @@ JoinDialog::JoinDialog(const QString &board, QWidget *parent)
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_color, &QToolButton::clicked, this, &JoinDialog::chooseColor);
-    connect(m_hub, &QComboBox::editTextChanged, this, [this] {
-        // A link or a negotiate URL that names its board fills the board in, unless typed.
-        const JoinTarget target = JoinLinks::parse(m_hub->currentText());
-        if (target.ok() && !target.board.isEmpty() && !m_boardEdited) {
-            QSignalBlocker block(m_board);
-            m_board->setText(target.board);
-        }
+    connect(m_hub, &QComboBox::editTextChanged, this, &JoinDialog::hubChanged);
+    connect(m_pin, &QLineEdit::textEdited, this, [this] {
+        m_pinEdited = true;
         validate();
     });
     connect(m_board, &QLineEdit::textEdited, this, [this] {
@@ -93,11 +117,37 @@ JoinDialog::JoinDialog(const QString &board, QWidget *parent)
     retranslate();
 }
 
+void JoinDialog::hubChanged()
+{
+    // A link or a negotiate URL that names its board fills the board in, unless typed.
+    const JoinTarget target = JoinLinks::parse(m_hub->currentText());
+    if (target.ok() && !target.board.isEmpty() && !m_boardEdited) {
+        QSignalBlocker block(m_board);
+        m_board->setText(target.board);
+    }
+    const bool tls = target.ok() && usesTls(target.hub);
+    m_pin->setVisible(tls);
+    m_pinLabel->setVisible(tls);
+    if (tls && !m_pinEdited) {
+        // The link's pin, else the one last used with this hub.
+        const QByteArray pin = target.pin.isEmpty() ? rememberedPin(target.hub) : target.pin;
+        m_pin->setText(TlsPin::format(pin));
+        m_pin->setCursorPosition(0);
+    }
+    validate();
+}
+
 QString JoinDialog::problem() const
 {
     const JoinTarget target = JoinLinks::parse(m_hub->currentText());
     if (!target.ok())
         return target.error;
+    if (m_pin->isVisibleTo(this) && !m_pin->text().trimmed().isEmpty()) {
+        QString why;
+        if (!TlsPin::parse(m_pin->text(), &why))
+            return tr("Certificate pin: expected sha256: and the 64 hex digits of the hub's "
+                      "certificate fingerprint.");
+    }
     if (!session::isValidBoardName(m_board->text().trimmed()))
         return tr("Board names use letters, digits, '_', '.' and '-' (at most 64).");
     return {};
@@ -109,6 +159,7 @@ void JoinDialog::validate()
     m_join->setEnabled(why.isEmpty());
     if (!why.isEmpty() && !m_hub->currentText().trimmed().isEmpty()) {
         m_hint->setText(why);
+        growToFit();
         return;
     }
     const JoinTarget target = JoinLinks::parse(m_hub->currentText());
@@ -129,6 +180,20 @@ void JoinDialog::validate()
                            "connection string."));
         break;
     }
+    growToFit();
+}
+
+void JoinDialog::growToFit()
+{
+    // The pin row appears and the hint may wrap to more lines: grow rather than overlap.
+    if (!isVisible())
+        return;
+    QLayout *form = layout();
+    form->activate();
+    const int needed = form->hasHeightForWidth() ? form->totalHeightForWidth(width())
+                                                 : form->totalSizeHint().height();
+    if (height() < needed)
+        resize(width(), needed);
 }
 
 void JoinDialog::chooseColor()
@@ -149,12 +214,20 @@ JoinRequest JoinDialog::request() const
     r.board = m_board->text().trimmed();
     r.name = m_name->text().trimmed();
     r.color = m_colorName;
+    if (m_pin->isVisibleTo(this))
+        r.pin = TlsPin::parse(m_pin->text()).value_or(QByteArray());
     return r;
 }
 
 QStringList JoinDialog::recentHubs()
 {
     return QSettings().value(u"join/recentHubs"_s).toStringList();
+}
+
+QByteArray JoinDialog::rememberedPin(const QString &hub)
+{
+    const QVariantMap pins = QSettings().value(kPinsKey).toMap();
+    return TlsPin::parse(pins.value(hub).toString()).value_or(QByteArray());
 }
 
 void JoinDialog::remember(const JoinRequest &request)
@@ -172,6 +245,18 @@ void JoinDialog::remember(const JoinRequest &request)
     while (recent.size() > kMaxRecent)
         recent.removeLast();
     settings.setValue(u"join/recentHubs"_s, recent);
+    // Pins of the recent hubs only, so the map cannot grow without bound.
+    const QVariantMap old = settings.value(kPinsKey).toMap();
+    QVariantMap pins;
+    for (const QString &hub : std::as_const(recent)) {
+        if (hub == request.hub) {
+            if (!request.pin.isEmpty())
+                pins.insert(hub, TlsPin::format(request.pin));
+        } else if (old.contains(hub)) {
+            pins.insert(hub, old.value(hub));
+        }
+    }
+    settings.setValue(kPinsKey, pins);
 }
 
 void JoinDialog::retranslate()
@@ -185,6 +270,12 @@ void JoinDialog::retranslate()
     m_nameLabel->setText(tr("Your &name:"));
     m_name->setPlaceholderText(tr("How others see you"));
     m_colorLabel->setText(tr("Your &colour:"));
+    m_pinLabel->setText(tr("Certificate &pin:"));
+    m_pin->setPlaceholderText(tr("sha256:… (only for a self-signed certificate on a LAN)"));
+    m_pin->setAccessibleName(tr("Certificate pin"));
+    m_pin->setToolTip(tr("The SHA-256 fingerprint of the hub's certificate. With a pin, only "
+                         "that certificate is accepted; without one, the certificate must be "
+                         "trusted by this computer."));
     m_color->setText(tr("Choose…"));
     m_join->setText(tr("Join"));
     validate();

@@ -3,6 +3,7 @@
 #include "jwt.h"
 #include "negotiator.h"
 #include "sessionmessages.h"
+#include "tlspin.h"
 
 #include <QUrlQuery>
 
@@ -19,12 +20,14 @@ bool JoinLinks::isLink(const QString &text)
     return text.trimmed().startsWith(kScheme + u':', Qt::CaseInsensitive);
 }
 
-QString JoinLinks::makeLink(const QString &hub, const QString &board)
+QString JoinLinks::makeLink(const QString &hub, const QString &board, const QByteArray &pin)
 {
     // Built by hand: the hub is itself a URL with '&' and '=', which must stay encoded.
     QString link = u"watchroom://join?hub="_s + QString::fromLatin1(QUrl::toPercentEncoding(hub));
     if (!board.isEmpty())
         link += u"&board="_s + QString::fromLatin1(QUrl::toPercentEncoding(board));
+    if (!pin.isEmpty())
+        link += u"&pin="_s + QString::fromLatin1(QUrl::toPercentEncoding(TlsPin::format(pin)));
     return link;
 }
 
@@ -58,6 +61,15 @@ JoinTarget JoinLinks::parse(const QString &text)
         if (!target.board.isEmpty() && !session::isValidBoardName(target.board)) {
             target.error = tr("The link names an invalid board.");
             return target;
+        }
+        if (query.hasQueryItem(u"pin"_s)) {
+            const auto pin = TlsPin::parse(query.queryItemValue(u"pin"_s, QUrl::FullyDecoded));
+            if (!pin) {
+                target.error = tr("The link's certificate pin is not valid (expected "
+                                  "pin=sha256:<64 hex digits>).");
+                return target;
+            }
+            target.pin = *pin;
         }
     }
     if (Negotiator::classify(input) == Negotiator::InputKind::Invalid) {

@@ -14,6 +14,7 @@ struct JoinTarget
 {
     QString hub; // for the Negotiator; empty when the input was not usable
     QString board; // from the link or the negotiate URL's board=; empty: not said
+    QByteArray pin; // from the link's pin=: the hub's certificate digest (TlsPin); empty: none
     QString error; // for people, when hub is empty
     bool ok() const { return !hub.isEmpty(); }
 };
@@ -26,15 +27,17 @@ struct SessionAccess
     bool known = false;
 };
 
-// watchroom://join?hub=<percent-encoded hub>&board=<board>: the shareable form of an
-// invitation. The desktop file registers the scheme, so a clicked link starts `watchroom <link>`.
+// watchroom://join?hub=<percent-encoded hub>&board=<board>[&pin=sha256:<hex>]: the shareable
+// form of an invitation; pin= names the certificate of an https/wss hub with a self-signed
+// certificate (TlsPin). The desktop file registers the scheme, so a clicked link starts
+// `watchroom <link>`; macOS hands it to the running app as a QFileOpenEvent instead.
 class JoinLinks
 {
     Q_DECLARE_TR_FUNCTIONS(wr::JoinLinks)
 
 public:
     static bool isLink(const QString &text);
-    static QString makeLink(const QString &hub, const QString &board);
+    static QString makeLink(const QString &hub, const QString &board, const QByteArray &pin = {});
     // Accepts a link or a hub; trims what users paste around it.
     static JoinTarget parse(const QString &text);
 

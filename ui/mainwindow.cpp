@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "addpaneldialog.h"
 #include "annotationdialog.h"
 #include "annotationdock.h"
 #include "annotationstore.h"
@@ -34,6 +35,7 @@
 #include <QInputDialog>
 #include <QKeyEvent>
 #include <QMenuBar>
+#include <QPromise>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QVBoxLayout>
@@ -41,7 +43,9 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QThreadPool>
 #include <QToolBar>
+#include <QUuid>
 
 #include <algorithm>
 #include <cmath>
@@ -56,6 +60,7 @@ namespace {
 constexpr int kFrameIntervalMs = 16; // at most ~60 frames a second
 constexpr int kMaxLiveTickMs = 1000;
 constexpr int kViewRefreshMs = 5'000; // live: how often our view's start is brought up to date
+constexpr int kPanelRowMinHeight = 200; // a grid row; ChartPanel's own minimum height
 
 struct Preset
 {
@@ -88,7 +93,7 @@ MainWindow::MainWindow(MetricStore *metrics, AnnotationStore *annotations,
     , m_session(session)
     , m_clock(&systemNow)
 {
-    setWindowTitle(tr("Watchroom"));
+    updateWindowTitle();
     setWindowIcon(appIcon());
     resize(1200, 780);
 
@@ -143,15 +148,20 @@ MainWindow::MainWindow(MetricStore *metrics, AnnotationStore *annotations,
     if (m_metrics) {
         connect(m_metrics, &MetricStore::seriesAdded, this, &MainWindow::addSeries);
         connect(m_metrics, &MetricStore::metadataChanged, this, [this](const QString &id) {
-            if (ChartPanel *p = panel(m_panelOfSeries.value(id)))
-                p->refreshSeriesInfo();
+            for (const QString &panelId : m_panelsOfSeries.value(id)) {
+                if (ChartPanel *p = panel(panelId))
+                    p->refreshSeriesInfo();
+            }
             scheduleFrame();
         });
         connect(m_metrics, &MetricStore::pointsAppended, this, [this](const QString &id) {
-            if (ChartPanel *p = panel(m_panelOfSeries.value(id))) {
-                p->markDataChanged();
-                scheduleFrame();
+            const QStringList panelIds = m_panelsOfSeries.value(id);
+            for (const QString &panelId : panelIds) {
+                if (ChartPanel *p = panel(panelId))
+                    p->markDataChanged();
             }
+            if (!panelIds.isEmpty())
+                scheduleFrame();
         });
         const QStringList ids = m_metrics->seriesIds();
         for (const QString &id : ids)
@@ -226,6 +236,9 @@ MainWindow::MainWindow(MetricStore *metrics, AnnotationStore *annotations,
 MainWindow::~MainWindow()
 {
     qApp->removeEventFilter(this);
+    // A running CSV export stops at its next chunk; its file is not replaced then.
+    m_csvExport.disconnect(this);
+    m_csvExport.cancel();
 }
 
 void MainWindow::buildActions()
@@ -337,6 +350,14 @@ void MainWindow::buildActions()
                                         .arg(QDir::toNativeSeparators(path), error));
         }
     });
+    m_exportBoardCsvAction = new QAction(this);
+    m_exportBoardCsvAction->setObjectName(u"exportBoardCsv"_s);
+    connect(m_exportBoardCsvAction, &QAction::triggered, this,
+            &MainWindow::exportBoardCsvInteractively);
+    m_addPanelAction = new QAction(this);
+    m_addPanelAction->setObjectName(u"addPanel"_s);
+    m_addPanelAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    connect(m_addPanelAction, &QAction::triggered, this, [this] { showAddPanelDialog(); });
     m_aboutQtAction = new QAction(this);
     m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
     connect(m_aboutQtAction, &QAction::triggered, this, [] { QApplication::aboutQt(); });
@@ -344,6 +365,7 @@ void MainWindow::buildActions()
     m_fileMenu = menuBar()->addMenu(QString());
     m_exportMenu = m_fileMenu->addMenu(QString());
     m_exportMenu->addAction(m_exportBoardAction);
+    m_exportMenu->addAction(m_exportBoardCsvAction);
     m_exportMenu->addSeparator();
     m_exportMenu->addAction(m_exportAnnotationsCsvAction);
     m_exportMenu->addAction(m_exportAnnotationsJsonAction);
@@ -368,6 +390,7 @@ void MainWindow::buildActions()
     m_viewMenu->addAction(m_liveAction);
     m_viewMenu->addAction(m_zoomOutAction);
     m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_addPanelAction);
     m_hiddenMenu = m_viewMenu->addMenu(QString());
     m_hiddenMenu->setObjectName(u"hiddenPanelsMenu"_s);
     m_appearanceMenu = m_viewMenu->addMenu(QString());
@@ -428,12 +451,13 @@ void MainWindow::refreshIcons()
 
 void MainWindow::retranslateUi()
 {
-    // Panel titles are made from the series' metadata in the current language.
+    // Grouped panels' titles are made from the series' metadata in the current language;
+    // panels made by hand keep the title they were given.
     for (ChartPanel *p : std::as_const(m_panels)) {
-        const QStringList ids = p->seriesIds();
-        if (const auto info = ids.isEmpty() ? std::nullopt : m_metrics->info(ids.first()))
-            p->setTitle(PanelGrouping::groupFor(*info).title);
+        if (!isCustomPanel(p->panelId()))
+            p->setTitle(groupTitle(p->panelId()));
     }
+    updateWindowTitle();
     m_timeBar->setWindowTitle(tr("Time"));
     m_sessionBar->setWindowTitle(tr("Session"));
     for (QAction *action : m_presets->actions()) {
@@ -464,6 +488,13 @@ void MainWindow::retranslateUi()
                                   "People dock has the focus (else the first one you can)"));
     m_exportBoardAction->setText(tr("Board as &PNG…"));
     m_exportAnnotationsCsvAction->setText(tr("Annotations as &CSV…"));
+    //: File → Export: the raw points of every visible panel in the time window shown
+    m_exportBoardCsvAction->setText(tr("&Visible data as CSV…"));
+    m_exportBoardCsvAction->setToolTip(tr("Every stored point of the visible panels' series in "
+                                          "the time window shown"));
+    m_addPanelAction->setText(tr("Add &panel…"));
+    m_addPanelAction->setToolTip(tr("A new panel with series of the board you choose "
+                                    "(Ctrl+Shift+N)"));
     m_exportAnnotationsJsonAction->setText(tr("Annotations as &JSON…"));
     //: Menu title: export and layout files
     m_fileMenu->setTitle(tr("&File"));
@@ -501,11 +532,13 @@ void MainWindow::retranslateUi()
     updateLiveUi();
     updatePeople();
     setConnectionStatus(m_status);
+    scheduleFrame(); // panels redraw their translated legends and threshold labels
 }
 
 void MainWindow::buildStatusBar()
 {
     m_connectionLabel = new QLabel(this);
+    m_connectionLabel->setTextFormat(Qt::PlainText);
     m_rttLabel = new QLabel(this);
     m_peopleLabel = new QLabel(this);
     m_peopleLabel->setTextFormat(Qt::PlainText);
@@ -513,7 +546,16 @@ void MainWindow::buildStatusBar()
     statusBar()->addWidget(m_connectionLabel);
     statusBar()->addWidget(m_rttLabel);
     statusBar()->addWidget(m_peopleLabel);
+    m_progressLabel = new QLabel(this);
+    m_progressLabel->setObjectName(u"exportProgress"_s);
+    m_progressLabel->setTextFormat(Qt::PlainText);
+    m_progressLabel->hide();
+    statusBar()->addPermanentWidget(m_progressLabel);
     statusBar()->addPermanentWidget(m_modeLabel);
+    connect(&m_csvExport, &QFutureWatcherBase::progressValueChanged, this, [this] {
+        m_progressLabel->setText(csvExportProgressText());
+    });
+    connect(&m_csvExport, &QFutureWatcherBase::finished, this, &MainWindow::onCsvExportFinished);
 }
 
 void MainWindow::setClock(std::function<qint64()> clock)
@@ -540,19 +582,257 @@ bool MainWindow::isWaitingForMetrics() const
 
 void MainWindow::addSeries(const QString &seriesId)
 {
-    if (m_panelOfSeries.contains(seriesId))
-        return;
-    const auto info = m_metrics->info(seriesId);
+    const auto info = m_metrics ? m_metrics->info(seriesId) : std::nullopt;
     if (!info)
         return;
+    // Its grouping's panel, unless taken off it, and every panel it was added to by hand.
     const PanelGroup group = PanelGrouping::groupFor(*info);
-    ChartPanel *p = panel(group.key);
+    if (!m_panelLayouts.value(group.key).removed.contains(seriesId))
+        placeSeries(group.key, group.title, group.order, seriesId);
+    for (auto it = m_panelLayouts.cbegin(); it != m_panelLayouts.cend(); ++it) {
+        if (it.key() == group.key || !it->added.contains(seriesId))
+            continue;
+        // One unit per panel: a layout from elsewhere may name a series of another unit here.
+        const ChartPanel *existing = panel(it.key());
+        const QString unit = existing && !existing->seriesIds().isEmpty() ? existing->unit()
+                                                                         : it->unit;
+        if (it->custom && unit != info->unit)
+            continue;
+        placeSeries(it.key(), it->title.isEmpty() ? it.key() : it->title, it->custom ? 1000 : 100,
+                    seriesId);
+    }
+}
+
+void MainWindow::placeSeries(const QString &panelId, const QString &title, int order,
+                             const QString &seriesId)
+{
+    ChartPanel *p = panel(panelId);
     if (!p)
-        p = createPanel(group.key, group.title, group.order);
+        p = createPanel(panelId, title, order);
+    if (p->hasSeries(seriesId))
+        return;
     p->addSeries(seriesId);
-    m_panelOfSeries.insert(seriesId, group.key);
+    QStringList &panels = m_panelsOfSeries[seriesId];
+    if (!panels.contains(panelId))
+        panels.append(panelId);
     p->markDataChanged();
     scheduleFrame();
+}
+
+void MainWindow::destroyPanel(const QString &panelId)
+{
+    ChartPanel *p = panel(panelId);
+    if (!p)
+        return;
+    m_panels.removeOne(p);
+    m_panelOrder.remove(panelId);
+    for (auto it = m_panelsOfSeries.begin(); it != m_panelsOfSeries.end();) {
+        it->removeAll(panelId);
+        it = it->isEmpty() ? m_panelsOfSeries.erase(it) : std::next(it);
+    }
+    m_grid->removeWidget(p);
+    p->hide();
+    // Not at once: this may run from a signal of the panel's own menu.
+    p->deleteLater();
+}
+
+void MainWindow::rebuildPanels()
+{
+    const QList<ChartPanel *> old = m_panels;
+    for (ChartPanel *p : old)
+        destroyPanel(p->panelId());
+    if (m_metrics) {
+        const QStringList ids = m_metrics->seriesIds();
+        for (const QString &id : ids)
+            addSeries(id);
+    }
+    relayout();
+    updateCursors();
+    updateAnnotations();
+}
+
+QString MainWindow::groupTitle(const QString &panelId) const
+{
+    const ChartPanel *p = panel(panelId);
+    if (m_metrics && p) {
+        const QStringList ids = p->seriesIds();
+        for (const QString &id : ids) {
+            const auto info = m_metrics->info(id);
+            if (!info)
+                continue;
+            const PanelGroup group = PanelGrouping::groupFor(*info);
+            if (group.key == panelId)
+                return group.title;
+        }
+    }
+    // Only series added by hand: the title remembered with them.
+    const QString remembered = m_panelLayouts.value(panelId).title;
+    return !remembered.isEmpty() ? remembered : p ? p->title() : panelId;
+}
+
+bool MainWindow::isCustomPanel(const QString &panelId) const
+{
+    return m_panelLayouts.value(panelId).custom;
+}
+
+QString MainWindow::addPanel(const QString &title, const QStringList &seriesIds, QString *error)
+{
+    const auto fail = [error](const QString &reason) {
+        if (error)
+            *error = reason;
+        return QString();
+    };
+    if (!m_metrics || seriesIds.isEmpty())
+        return fail(tr("Choose at least one series."));
+    QString unit;
+    for (const QString &id : seriesIds) {
+        const auto info = m_metrics->info(id);
+        if (!info)
+            return fail(tr("The board has no series %1.").arg(id));
+        if (id == seriesIds.first())
+            unit = info->unit;
+        else if (info->unit != unit)
+            return fail(tr("A panel shows series of one unit."));
+    }
+    // The id goes on the wire with cursors: unique, and never one a grouping makes.
+    const QString panelId = u"custom:"_s
+        + QUuid::createUuid().toString(QUuid::Id128).left(12) + u'|' + unit;
+    PanelLayout &layout = m_panelLayouts[panelId];
+    layout.custom = true;
+    layout.title = title.simplified().isEmpty() ? seriesIds.first() : title.simplified();
+    layout.unit = unit;
+    layout.added = seriesIds;
+    QStringList order = panelOrder();
+    for (const QString &id : std::as_const(m_layoutOrder)) {
+        if (!order.contains(id))
+            order.append(id);
+    }
+    order.append(panelId); // a new panel goes to the end of the board
+    m_layoutOrder = order;
+    for (const QString &id : seriesIds)
+        placeSeries(panelId, layout.title, 1000, id);
+    saveLayout();
+    relayout();
+    if (ChartPanel *p = panel(panelId)) {
+        m_scroll->ensureWidgetVisible(p);
+        statusBar()->showMessage(tr("Added the panel “%1”").arg(p->title()), 4000);
+    }
+    return panelId;
+}
+
+bool MainWindow::addSeriesToPanel(const QString &panelId, const QString &seriesId,
+                                  QString *error)
+{
+    const auto fail = [error](const QString &reason) {
+        if (error)
+            *error = reason;
+        return false;
+    };
+    ChartPanel *p = panel(panelId);
+    const auto info = m_metrics ? m_metrics->info(seriesId) : std::nullopt;
+    if (!p)
+        return fail(tr("There is no panel %1.").arg(panelId));
+    if (!info)
+        return fail(tr("The board has no series %1.").arg(seriesId));
+    if (p->hasSeries(seriesId))
+        return fail(tr("The panel shows this series already."));
+    const QString unit = p->seriesIds().isEmpty() ? m_panelLayouts.value(panelId).unit
+                                                  : p->unit();
+    if (info->unit != unit)
+        return fail(tr("A panel shows series of one unit: this one shows %1, the series is in %2.")
+                        .arg(unit.isEmpty() ? tr("no unit") : unit,
+                             info->unit.isEmpty() ? tr("no unit") : info->unit));
+    PanelLayout &layout = m_panelLayouts[panelId];
+    if (layout.removed.contains(seriesId))
+        layout.removed.removeAll(seriesId); // back on its grouping's panel
+    else if (!layout.added.contains(seriesId))
+        layout.added.append(seriesId);
+    if (layout.title.isEmpty())
+        layout.title = p->title();
+    if (layout.unit.isEmpty())
+        layout.unit = unit;
+    placeSeries(panelId, p->title(), m_panelOrder.value(panelId, 100), seriesId);
+    saveLayout();
+    return true;
+}
+
+bool MainWindow::removeSeriesFromPanel(const QString &panelId, const QString &seriesId)
+{
+    ChartPanel *p = panel(panelId);
+    if (!p || !p->removeSeries(seriesId))
+        return false;
+    PanelLayout &layout = m_panelLayouts[panelId];
+    if (layout.added.contains(seriesId))
+        layout.added.removeAll(seriesId);
+    else if (!layout.removed.contains(seriesId))
+        layout.removed.append(seriesId);
+    if (layout.isDefault())
+        m_panelLayouts.remove(panelId);
+    QStringList &panels = m_panelsOfSeries[seriesId];
+    panels.removeAll(panelId);
+    if (panels.isEmpty())
+        m_panelsOfSeries.remove(seriesId);
+    saveLayout();
+    p->markDataChanged();
+    scheduleFrame();
+    return true;
+}
+
+bool MainWindow::removePanel(const QString &panelId)
+{
+    if (!isCustomPanel(panelId))
+        return false;
+    const QString title = panelTitle(panelId);
+    destroyPanel(panelId);
+    m_panelLayouts.remove(panelId);
+    m_layoutOrder.removeAll(panelId);
+    m_hiddenPanels.remove(panelId);
+    setPanelThreshold(panelId, std::nullopt);
+    saveLayout();
+    relayout();
+    statusBar()->showMessage(tr("Removed the panel “%1”").arg(title), 4000);
+    return true;
+}
+
+AddPanelDialog *MainWindow::showAddPanelDialog()
+{
+    if (m_addPanelDialog)
+        m_addPanelDialog->close();
+    auto *dialog = new AddPanelDialog(m_metrics, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_addPanelDialog = dialog;
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        QString error;
+        if (addPanel(dialog->title(), dialog->selectedSeries(), &error).isEmpty())
+            showBanner(u"panel"_s, error, BannerBar::Kind::Warning);
+    });
+    dialog->open();
+    return dialog;
+}
+
+AddPanelDialog *MainWindow::showAddSeriesDialog(const QString &panelId)
+{
+    ChartPanel *p = panel(panelId);
+    if (!p)
+        return nullptr;
+    if (m_addPanelDialog)
+        m_addPanelDialog->close();
+    auto *dialog = new AddPanelDialog(m_metrics, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString unit = p->seriesIds().isEmpty() ? m_panelLayouts.value(panelId).unit
+                                                  : p->unit();
+    dialog->restrictTo(unit, p->seriesIds(), p->title());
+    m_addPanelDialog = dialog;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, panelId] {
+        const QStringList ids = dialog->selectedSeries();
+        for (const QString &id : ids) {
+            QString error;
+            if (!addSeriesToPanel(panelId, id, &error))
+                showBanner(u"panel"_s, error, BannerBar::Kind::Warning);
+        }
+    });
+    dialog->open();
+    return dialog;
 }
 
 ChartPanel *MainWindow::createPanel(const QString &panelId, const QString &title, int order)
@@ -591,6 +871,37 @@ ChartPanel *MainWindow::createPanel(const QString &panelId, const QString &title
             [this, panelId](qint64 t) { requestAnnotation(panelId, t, std::nullopt); });
     connect(canvas, &ChartCanvas::regionAnnotationRequested, this,
             [this, panelId](qint64 t0, qint64 t1) { requestAnnotation(panelId, t0, t1); });
+    connect(p, &ChartPanel::resizeStarted, this, [this, panelId] {
+        // A grid unit as one cell measures at the press: the rows' heights change while the
+        // grid reflows, and the snapping must not follow them round.
+        ChartPanel *dragged = panel(panelId);
+        const QRect cell = m_cells.value(panelId);
+        m_dragUnit = QSizeF();
+        if (!dragged || cell.isNull())
+            return;
+        const int spacing = m_grid->spacing();
+        m_dragUnit = QSizeF(double(dragged->width() + spacing) / cell.width(),
+                            double(dragged->height() + spacing) / cell.height());
+    });
+    connect(p, &ChartPanel::resizeDragged, this,
+            [this, panelId](const QSize &size, bool finished) {
+                ChartPanel *dragged = panel(panelId);
+                if (!dragged || m_dragUnit.isEmpty())
+                    return;
+                const int spacing = m_grid->spacing();
+                const double unitW = m_dragUnit.width();
+                const double unitH = m_dragUnit.height();
+                const PanelSize snapped {
+                    std::clamp(int(std::lround((size.width() + spacing) / unitW)), 1,
+                               kGridColumns),
+                    std::clamp(int(std::lround((size.height() + spacing) / unitH)), 1,
+                               kMaxPanelRows),
+                };
+                if (snapped != panelSize(panelId))
+                    setPanelSize(panelId, snapped);
+                if (finished)
+                    m_scroll->ensureWidgetVisible(dragged);
+            });
     p->setThreshold(panelThreshold(panelId));
     relayout();
 
@@ -634,20 +945,93 @@ void MainWindow::relayout()
     for (ChartPanel *p : std::as_const(m_panels))
         m_grid->removeWidget(p);
     const QStringList ids = visiblePanelOrder();
-    const int columns = ids.size() > 1 ? 2 : 1;
-    for (int i = 0; i < ids.size(); ++i) {
-        ChartPanel *p = panel(ids[i]);
-        m_grid->addWidget(p, i / columns, i % columns);
+    const int columns = ids.size() > 1 ? kGridColumns : 1;
+    // Reading order, each panel at the first free place from where the previous one ended
+    // that holds its width and height (a tall panel leaves the cells beside it to the next
+    // ones, a full-width panel starts a row).
+    QList<QList<bool>> used; // [row][column]
+    const auto isFree = [&](int row, int column, const PanelSize &size) {
+        if (column + size.width > columns)
+            return false;
+        for (int r = row; r < row + size.height; ++r) {
+            for (int c = column; c < column + size.width; ++c) {
+                if (r < used.size() && used[r][c])
+                    return false;
+            }
+        }
+        return true;
+    };
+    m_cells.clear();
+    int row = 0;
+    int column = 0;
+    for (const QString &id : ids) {
+        PanelSize size = panelSize(id);
+        size.width = std::min(size.width, columns);
+        while (!isFree(row, column, size)) {
+            if (++column >= columns) {
+                column = 0;
+                ++row;
+            }
+        }
+        while (used.size() < row + size.height)
+            used.append(QList<bool>(columns, false));
+        for (int r = row; r < row + size.height; ++r) {
+            for (int c = column; c < column + size.width; ++c)
+                used[r][c] = true;
+        }
+        ChartPanel *p = panel(id);
+        m_grid->addWidget(p, row, column, size.height, size.width);
+        m_cells.insert(id, QRect(column, row, size.width, size.height));
         p->show();
+        column += size.width;
+        if (column >= columns) {
+            column = 0;
+            ++row;
+        }
     }
     for (ChartPanel *p : std::as_const(m_panels)) {
         if (m_hiddenPanels.contains(p->panelId()))
             p->hide();
     }
-    for (int c = 0; c < 2; ++c)
+    for (int c = 0; c < kGridColumns; ++c)
         m_grid->setColumnStretch(c, c < columns ? 1 : 0);
+    // Rows share the height equally, so a panel two rows tall is twice as tall as its
+    // neighbours; rows left over from a larger layout take no room.
+    const int rows = int(used.size());
+    for (int r = 0; r < std::max(rows, m_gridRows); ++r) {
+        m_grid->setRowStretch(r, r < rows ? 1 : 0);
+        m_grid->setRowMinimumHeight(r, r < rows ? kPanelRowMinHeight : 0);
+    }
+    m_gridRows = rows;
     rebuildHiddenMenu();
     updateEmptyState();
+}
+
+void MainWindow::setPanelSize(const QString &panelId, PanelSize size)
+{
+    size.width = std::clamp(size.width, 1, kGridColumns);
+    size.height = std::clamp(size.height, 1, kMaxPanelRows);
+    if (panelSize(panelId) == size)
+        return;
+    m_panelLayouts[panelId].size = size;
+    if (m_panelLayouts.value(panelId).isDefault())
+        m_panelLayouts.remove(panelId);
+    saveLayout();
+    relayout();
+    if (ChartPanel *p = panel(panelId)) {
+        p->markDataChanged();
+        scheduleFrame();
+    }
+}
+
+PanelSize MainWindow::panelSize(const QString &panelId) const
+{
+    return m_panelLayouts.value(panelId).size;
+}
+
+QRect MainWindow::panelCell(const QString &panelId) const
+{
+    return m_cells.value(panelId);
 }
 
 void MainWindow::updateEmptyState()
@@ -727,7 +1111,7 @@ void MainWindow::rebuildHiddenMenu()
             hidden.append(id);
     }
     for (const QString &id : std::as_const(hidden)) {
-        QAction *show = m_hiddenMenu->addAction(panelTitle(id));
+        QAction *show = m_hiddenMenu->addAction(mnemonicEscaped(panelTitle(id)));
         show->setData(id);
         connect(show, &QAction::triggered, this, [this, id] { setPanelHidden(id, false); });
     }
@@ -739,12 +1123,65 @@ void MainWindow::rebuildHiddenMenu()
     m_hiddenMenu->setEnabled(!hidden.isEmpty());
 }
 
+namespace {
+
+// One panel's layout entry, the same keys in QSettings (as a QVariantMap) and in the layout
+// JSON: width, height, custom, title, unit, series (added by hand), removedSeries.
+QJsonObject panelLayoutObject(int width, int height, bool custom, const QString &title,
+                              const QString &unit, const QStringList &added,
+                              const QStringList &removed)
+{
+    QJsonObject o;
+    o.insert(u"width"_s, width);
+    o.insert(u"height"_s, height);
+    if (custom) {
+        o.insert(u"custom"_s, true);
+        o.insert(u"unit"_s, unit);
+    }
+    if (custom || !added.isEmpty())
+        o.insert(u"title"_s, title);
+    if (!added.isEmpty())
+        o.insert(u"series"_s, QJsonArray::fromStringList(added));
+    if (!removed.isEmpty())
+        o.insert(u"removedSeries"_s, QJsonArray::fromStringList(removed));
+    return o;
+}
+
+QStringList stringList(const QJsonValue &value)
+{
+    QStringList list;
+    const QJsonArray array = value.toArray();
+    for (const QJsonValue &v : array) {
+        if (v.isString() && !v.toString().isEmpty() && !list.contains(v.toString()))
+            list.append(v.toString());
+    }
+    return list;
+}
+
+} // namespace
+
 void MainWindow::loadLayout()
 {
     const QVariantMap layout = QSettings().value(boardSettingsKey(u"layout"_s)).toMap();
     m_layoutOrder = layout.value(u"order"_s).toStringList();
     const QStringList hidden = layout.value(u"hidden"_s).toStringList();
     m_hiddenPanels = QSet<QString>(hidden.cbegin(), hidden.cend());
+    // Sizes and series by hand (absent in layouts saved before they existed).
+    m_panelLayouts.clear();
+    const QVariantMap panels = layout.value(u"panels"_s).toMap();
+    for (auto it = panels.cbegin(); it != panels.cend(); ++it) {
+        const QJsonObject o = QJsonObject::fromVariantMap(it.value().toMap());
+        PanelLayout entry;
+        entry.size.width = std::clamp(o.value(u"width"_s).toInt(1), 1, kGridColumns);
+        entry.size.height = std::clamp(o.value(u"height"_s).toInt(1), 1, kMaxPanelRows);
+        entry.custom = o.value(u"custom"_s).toBool();
+        entry.title = o.value(u"title"_s).toString();
+        entry.unit = o.value(u"unit"_s).toString();
+        entry.added = stringList(o.value(u"series"_s));
+        entry.removed = stringList(o.value(u"removedSeries"_s));
+        if (!entry.isDefault())
+            m_panelLayouts.insert(it.key(), entry);
+    }
 }
 
 void MainWindow::saveLayout()
@@ -760,6 +1197,16 @@ void MainWindow::saveLayout()
     QVariantMap layout;
     layout.insert(u"order"_s, order);
     layout.insert(u"hidden"_s, hidden);
+    QVariantMap panels;
+    for (auto it = m_panelLayouts.cbegin(); it != m_panelLayouts.cend(); ++it) {
+        if (it->isDefault())
+            continue;
+        panels.insert(it.key(), panelLayoutObject(it->size.width, it->size.height, it->custom,
+                                                  it->title, it->unit, it->added, it->removed)
+                                    .toVariantMap());
+    }
+    if (!panels.isEmpty())
+        layout.insert(u"panels"_s, panels);
     QSettings().setValue(boardSettingsKey(u"layout"_s), layout);
 }
 
@@ -778,6 +1225,12 @@ QByteArray MainWindow::layoutJson() const
         o.insert(u"hidden"_s, m_hiddenPanels.contains(id));
         const auto threshold = panelThreshold(id);
         o.insert(u"threshold"_s, threshold ? QJsonValue(*threshold) : QJsonValue());
+        const PanelLayout entry = m_panelLayouts.value(id);
+        const QJsonObject extra = panelLayoutObject(entry.size.width, entry.size.height,
+                                                    entry.custom, entry.title, entry.unit,
+                                                    entry.added, entry.removed);
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            o.insert(it.key(), it.value());
         panels.append(o);
     }
     QJsonObject root;
@@ -801,6 +1254,7 @@ bool MainWindow::applyLayoutJson(const QByteArray &json, QString *error)
     }
     QStringList order;
     QSet<QString> hidden;
+    QHash<QString, PanelLayout> layouts;
     const QJsonArray panels = root.value(u"panels"_s).toArray();
     for (const QJsonValue &v : panels) {
         const QJsonObject o = v.toObject();
@@ -810,6 +1264,18 @@ bool MainWindow::applyLayoutJson(const QByteArray &json, QString *error)
         order.append(id);
         if (o.value(u"hidden"_s).toBool())
             hidden.insert(id);
+        // Files written before panels had sizes or series by hand have none of these keys.
+        PanelLayout entry;
+        entry.size.width = std::clamp(o.value(u"width"_s).toInt(1), 1, kGridColumns);
+        entry.size.height = std::clamp(o.value(u"height"_s).toInt(1), 1, kMaxPanelRows);
+        entry.custom = o.value(u"custom"_s).toBool();
+        entry.title = entry.custom || o.contains(u"series"_s) ? o.value(u"title"_s).toString()
+                                                               : QString();
+        entry.unit = o.value(u"unit"_s).toString();
+        entry.added = stringList(o.value(u"series"_s));
+        entry.removed = stringList(o.value(u"removedSeries"_s));
+        if (!entry.isDefault())
+            layouts.insert(id, entry);
         const QJsonValue threshold = o.value(u"threshold"_s);
         if (threshold.isDouble())
             setPanelThreshold(id, threshold.toDouble());
@@ -818,7 +1284,19 @@ bool MainWindow::applyLayoutJson(const QByteArray &json, QString *error)
     }
     m_layoutOrder = order;
     m_hiddenPanels = hidden;
+    const bool seriesChanged = [&] {
+        for (const QString &id : layouts.keys() + m_panelLayouts.keys()) {
+            const PanelLayout a = layouts.value(id);
+            const PanelLayout b = m_panelLayouts.value(id);
+            if (a.custom != b.custom || a.added != b.added || a.removed != b.removed)
+                return true;
+        }
+        return false;
+    }();
+    m_panelLayouts = layouts;
     saveLayout();
+    if (seriesChanged)
+        rebuildPanels(); // panels by hand come and go, series move
     relayout();
     for (ChartPanel *p : std::as_const(m_panels))
         p->markDataChanged();
@@ -1100,12 +1578,63 @@ void MainWindow::updatePeople()
 
 // ---- status -------------------------------------------------------------------------------
 
+void MainWindow::setSessionPlace(const SessionPlace &place)
+{
+    m_place = place;
+    updateWindowTitle();
+    setConnectionStatus(m_status);
+}
+
+void MainWindow::updateWindowTitle()
+{
+    using K = SessionPlace::Kind;
+    QString title;
+    switch (m_place.kind) {
+    case K::Unknown:
+        // A title the owner set itself stays; only ours is rebuilt.
+        if (!windowTitle().isEmpty() && windowTitle() != m_ownTitle)
+            return;
+        title = tr("Watchroom");
+        break;
+    case K::ThisComputer:
+        //: Window title; %1 = the board
+        title = tr("Watchroom — %1 (this computer)").arg(m_place.board);
+        break;
+    case K::Hosting:
+        //: Window title; %1 = the board, %2 = address:port others join at
+        title = tr("Watchroom — %1 (hosting at %2)").arg(m_place.board, m_place.address);
+        break;
+    case K::Joined:
+        //: Window title; %1 = the board
+        title = tr("Watchroom — %1").arg(m_place.board);
+        break;
+    }
+    m_ownTitle = title;
+    setWindowTitle(title);
+}
+
 QString MainWindow::connectionText() const
 {
     using S = ConnectionStatus::State;
+    QString where = m_status.where;
+    switch (m_place.kind) {
+    case SessionPlace::Kind::ThisComputer:
+        //: Status bar: "Connected to this computer" (the relay runs inside this app)
+        where = tr("this computer");
+        break;
+    case SessionPlace::Kind::Hosting:
+        //: Status bar: "Connected to this computer, shared at 192.168.1.20:7300"
+        where = tr("this computer, shared at %1").arg(m_place.address);
+        break;
+    case SessionPlace::Kind::Joined:
+        where = m_place.address.isEmpty() ? where : m_place.address;
+        break;
+    case SessionPlace::Kind::Unknown:
+        break;
+    }
     switch (m_status.state) {
     case S::Connected:
-        return m_status.where.isEmpty() ? tr("Connected") : tr("Connected to %1").arg(m_status.where);
+        return where.isEmpty() ? tr("Connected") : tr("Connected to %1").arg(where);
     case S::Connecting:
         return tr("Connecting…");
     case S::Recovering:
@@ -1147,7 +1676,8 @@ void MainWindow::setConnectionStatus(const ConnectionStatus &status)
     QPalette pal = m_connectionLabel->palette();
     pal.setColor(QPalette::WindowText, color);
     m_connectionLabel->setPalette(pal);
-    m_connectionLabel->setToolTip(status.detail);
+    // The detail may quote the hub (an HTTP body, a close reason): shown literally.
+    m_connectionLabel->setToolTip(literalToolTip(status.detail));
     if (status.state == S::Connected && status.roundTripMs >= 0) {
         //: Status bar: round-trip time to the hub in milliseconds
         m_rttLabel->setText(tr("Round trip %1 ms").arg(status.roundTripMs));
@@ -1227,7 +1757,7 @@ void MainWindow::setAccess(const SessionAccess &access)
     m_annotateAction->setToolTip(access.canAnnotate
                                      ? tr("Add an annotation now for the whole board (Ctrl+M); "
                                           "Shift+click or Shift+drag on a chart for a panel")
-                                     : reason);
+                                     : literalToolTip(reason));
     m_annotationDock->setEditable(access.canAnnotate, reason);
     if (access.canAnnotate)
         m_banners->dismiss(u"annotate"_s);
@@ -1237,8 +1767,10 @@ QString MainWindow::panelTitle(const QString &panelId) const
 {
     if (panelId.isEmpty())
         return tr("the whole board");
-    const ChartPanel *p = panel(panelId);
-    return p ? p->title() : panelId;
+    if (const ChartPanel *p = panel(panelId))
+        return p->title();
+    const QString remembered = m_panelLayouts.value(panelId).title;
+    return remembered.isEmpty() ? panelId : remembered;
 }
 
 QString MainWindow::displayName(const QString &userId) const
@@ -1327,7 +1859,7 @@ QMenu *MainWindow::createChartMenu(const QString &panelId, qint64 t, const QStri
     const auto disable = [&](QAction *a) {
         a->setEnabled(m_access.canAnnotate);
         if (!m_access.canAnnotate)
-            a->setToolTip(reason);
+            a->setToolTip(literalToolTip(reason)); // the role's name comes from the hub
     };
     if (!annotationId.isEmpty() && m_annotations && m_annotations->annotation(annotationId)) {
         const auto a = m_annotations->annotation(annotationId);
@@ -1381,6 +1913,67 @@ QMenu *MainWindow::createChartMenu(const QString &panelId, qint64 t, const QStri
         hide->setToolTip(tr("View → Hidden panels shows it again"));
         connect(hide, &QAction::triggered, this,
                 [this, panelId] { setPanelHidden(panelId, true); });
+
+        QMenu *sizeMenu = menu->addMenu(tr("Panel si&ze"));
+        sizeMenu->setObjectName(u"panelSizeMenu"_s);
+        const PanelSize size = panelSize(panelId);
+        auto *widths = new QActionGroup(sizeMenu);
+        const std::pair<int, QString> widthChoices[] = {
+            { 1, tr("&Half width") },
+            { kGridColumns, tr("&Full width") },
+        };
+        for (const auto &[width, text] : widthChoices) {
+            QAction *a = sizeMenu->addAction(text);
+            a->setObjectName(u"panelWidth%1"_s.arg(width));
+            a->setCheckable(true);
+            a->setChecked(size.width == width);
+            widths->addAction(a);
+            connect(a, &QAction::triggered, this, [this, panelId, width] {
+                setPanelSize(panelId, { width, panelSize(panelId).height });
+            });
+        }
+        sizeMenu->addSeparator();
+        auto *heights = new QActionGroup(sizeMenu);
+        const std::pair<int, QString> heightChoices[] = {
+            { 1, tr("&Normal height") },
+            { 2, tr("&Tall (2 rows)") },
+            { 3, tr("&Extra tall (3 rows)") },
+        };
+        for (const auto &[height, text] : heightChoices) {
+            QAction *a = sizeMenu->addAction(text);
+            a->setObjectName(u"panelHeight%1"_s.arg(height));
+            a->setCheckable(true);
+            a->setChecked(size.height == height);
+            heights->addAction(a);
+            connect(a, &QAction::triggered, this, [this, panelId, height] {
+                setPanelSize(panelId, { panelSize(panelId).width, height });
+            });
+        }
+
+        menu->addSeparator();
+        QAction *addSeriesAction = menu->addAction(tr("Add series…"));
+        addSeriesAction->setObjectName(u"addSeries"_s);
+        addSeriesAction->setToolTip(tr("Show more series of the same unit on this panel"));
+        connect(addSeriesAction, &QAction::triggered, this,
+                [this, panelId] { showAddSeriesDialog(panelId); });
+        QMenu *removeMenu = menu->addMenu(tr("Remove series"));
+        removeMenu->setObjectName(u"removeSeriesMenu"_s);
+        const QStringList shown = p->seriesIds();
+        for (const QString &seriesId : shown) {
+            QAction *a = removeMenu->addAction(mnemonicEscaped(p->seriesName(seriesId)));
+            a->setData(seriesId);
+            a->setToolTip(literalToolTip(seriesId));
+            connect(a, &QAction::triggered, this, [this, panelId, seriesId] {
+                removeSeriesFromPanel(panelId, seriesId);
+            });
+        }
+        removeMenu->setEnabled(!shown.isEmpty());
+        if (isCustomPanel(panelId)) {
+            QAction *removeThis = menu->addAction(tr("Remove panel"));
+            removeThis->setObjectName(u"removePanel"_s);
+            connect(removeThis, &QAction::triggered, this,
+                    [this, panelId] { removePanel(panelId); });
+        }
         menu->addSeparator();
         QAction *threshold = menu->addAction(tr("Set threshold…"));
         threshold->setObjectName(u"setThreshold"_s);
@@ -1658,14 +2251,14 @@ void MainWindow::askPanelThreshold(const QString &panelId)
                                         : (m.yMin() + m.yMax()) / 2 / scale;
     const QString unit = p->displayUnit();
     bool ok = false;
-    const double value = QInputDialog::getDouble(
-        this, tr("Threshold"),
-        unit.isEmpty()
-            //: %1 = panel title
-            ? tr("Draw a dashed line on “%1” at:").arg(p->title())
-            //: %1 = panel title, %2 = the unit of the value axis, e.g. "MiB"
-            : tr("Draw a dashed line on “%1” at (%2):").arg(p->title(), unit),
-        start, -1e15, 1e15, 3, &ok);
+    const QString prompt = unit.isEmpty()
+        //: %1 = panel title
+        ? tr("Draw a dashed line on “%1” at:").arg(p->title())
+        //: %1 = panel title, %2 = the unit of the value axis, e.g. "MiB"
+        : tr("Draw a dashed line on “%1” at (%2):").arg(p->title(), unit);
+    // The dialog's label guesses rich text; the title comes from series names: literally.
+    const double value = QInputDialog::getDouble(this, tr("Threshold"), literalToolTip(prompt),
+                                                 start, -1e15, 1e15, 3, &ok);
     if (ok)
         setPanelThreshold(panelId, value * scale);
 }
@@ -1719,6 +2312,7 @@ bool MainWindow::exportPanelPng(const QString &panelId, const QString &path, QSt
     return BoardExport::savePng(p, path, error);
 }
 
+// The synchronous variant (tests, scripts): the same file as startCsvExport, written here.
 bool MainWindow::exportPanelCsv(const QString &panelId, const QString &path, QString *error)
 {
     ChartPanel *p = panel(panelId);
@@ -1811,7 +2405,100 @@ void MainWindow::exportPanelCsvInteractively(const QString &panelId)
     if (path.isEmpty())
         return;
     QString error;
-    reportExport(exportPanelCsv(panelId, path, &error), path, error);
+    if (!startCsvExport({ panelId }, path, &error))
+        reportExport(false, path, error);
+}
+
+void MainWindow::exportBoardCsvInteractively()
+{
+    const QString board = m_session ? m_session->board() : u"board"_s;
+    const QString path = askExportPath(tr("Export the visible data as CSV"), board, u"csv"_s,
+                                       tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!startCsvExport({}, path, &error))
+        reportExport(false, path, error);
+}
+
+bool MainWindow::startCsvExport(const QStringList &panelIds, const QString &path,
+                                QString *error)
+{
+    const auto fail = [error](const QString &reason) {
+        if (error)
+            *error = reason;
+        return false;
+    };
+    if (m_csvExport.isRunning())
+        return fail(tr("Another CSV export is still running."));
+    if (!m_metrics)
+        return fail(tr("There is nothing to export."));
+    // On this thread: which series, and a copy of their raw points in the window shown (the
+    // store is not thread-safe). The formatting, the slow part, happens on the worker.
+    QList<BoardExport::SeriesRef> series;
+    QSet<QString> seen;
+    for (const QString &id : panelIds.isEmpty() ? visiblePanelOrder() : panelIds) {
+        const ChartPanel *p = panel(id);
+        if (!p)
+            return fail(tr("There is no panel %1.").arg(id));
+        const QStringList ids = p->seriesIds();
+        for (const QString &seriesId : ids) {
+            if (!seen.contains(seriesId)) {
+                seen.insert(seriesId);
+                series.append({ seriesId, p->seriesName(seriesId) });
+            }
+        }
+    }
+    const qint64 t = m_clock();
+    QList<BoardExport::SeriesData> data =
+        BoardExport::snapshot(*m_metrics, series, m_window.start(t), m_window.end(t));
+    const qint64 rows = BoardExport::rowCount(data);
+
+    auto promise = std::make_shared<QPromise<CsvResult>>();
+    m_csvExport.setFuture(promise->future());
+    promise->setProgressRange(0, int(std::min<qint64>(rows, std::numeric_limits<int>::max())));
+    promise->start();
+    m_csvPath = path;
+    const auto job = [promise, data = std::move(data), path, rows] {
+        CsvResult result;
+        result.rows = rows;
+        result.ok = BoardExport::writeSeriesCsv(
+            path, data, &result.error,
+            [&promise](qint64 done) {
+                promise->setProgressValue(
+                    int(std::min<qint64>(done, std::numeric_limits<int>::max())));
+            },
+            [&promise] { return promise->isCanceled(); });
+        promise->addResult(result);
+        promise->finish();
+    };
+    QThreadPool::globalInstance()->start(job);
+    m_progressLabel->setText(csvExportProgressText());
+    m_progressLabel->show();
+    return true;
+}
+
+QString MainWindow::csvExportProgressText() const
+{
+    if (!m_csvExport.isRunning())
+        return {};
+    const int max = m_csvExport.progressMaximum();
+    const int percent = max > 0 ? int(qint64(m_csvExport.progressValue()) * 100 / max) : 0;
+    //: Status bar while a CSV file is written; %1 = the file name, %2 = percent done
+    return tr("Exporting %1: %2 %").arg(QFileInfo(m_csvPath).fileName()).arg(percent);
+}
+
+void MainWindow::onCsvExportFinished()
+{
+    m_progressLabel->hide();
+    m_progressLabel->clear();
+    CsvResult result;
+    if (m_csvExport.future().resultCount() > 0)
+        result = m_csvExport.result();
+    else
+        result.error = tr("The export was cancelled.");
+    reportExport(result.ok, m_csvPath, result.error);
+    Q_EMIT csvExportFinished(result.ok, m_csvPath, result.error);
 }
 
 void MainWindow::exportAnnotationsInteractively(AnnotationFormat format)

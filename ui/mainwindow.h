@@ -11,6 +11,7 @@
 #include "theme.h"
 
 #include <QElapsedTimer>
+#include <QFutureWatcher>
 #include <QHash>
 #include <QList>
 #include <QMainWindow>
@@ -32,6 +33,7 @@ class QToolBar;
 
 namespace wr {
 
+class AddPanelDialog;
 class AnnotationDock;
 class AnnotationStore;
 class ChartPanel;
@@ -50,6 +52,31 @@ struct ConnectionStatus
     QString where; // e.g. "this computer" or the hub's host
     QString detail; // the last error, for the tooltip
     bool operator==(const ConnectionStatus &) const = default;
+};
+
+// Where the board's session runs, for the window title and the status bar. Kept as parts, not
+// as finished text, so a language change rebuilds both (the owner of the connection sets it).
+struct SessionPlace
+{
+    enum class Kind {
+        Unknown, // the title stays "Watchroom", the status bar says ConnectionStatus::where
+        ThisComputer, // the embedded relay on loopback
+        Hosting, // the embedded relay shared on the LAN at `address`
+        Joined, // someone else's hub at `address` (its host)
+    };
+    Kind kind = Kind::Unknown;
+    QString board;
+    QString address; // Hosting: "192.168.1.20:7300"; Joined: the hub's host
+    bool operator==(const SessionPlace &) const = default;
+};
+
+// How much of the board's grid a panel takes: columns (1 or the grid's 2 = full width) and
+// rows (1–3).
+struct PanelSize
+{
+    int width = 1;
+    int height = 1;
+    bool operator==(const PanelSize &) const = default;
 };
 
 // The board window: a grid of chart panels created from the MetricStore's series as they
@@ -77,6 +104,10 @@ public:
     void setConnectionStatus(const ConnectionStatus &status);
     ConnectionStatus connectionStatus() const { return m_status; }
     QString connectionText() const;
+    // The window title ("Watchroom — main (this computer)") and the status bar's "where" are
+    // built from this, now and after every language change.
+    void setSessionPlace(const SessionPlace &place);
+    SessionPlace sessionPlace() const { return m_place; }
 
     const TimeWindow &timeWindow() const { return m_window; }
     bool isLive() const { return m_window.isLive(); }
@@ -150,6 +181,15 @@ public:
     bool exportPanelPng(const QString &panelId, const QString &path, QString *error = nullptr);
     // The raw points of the panel's series inside the visible window (BoardExport::seriesCsv).
     bool exportPanelCsv(const QString &panelId, const QString &path, QString *error = nullptr);
+    // The same CSV written on a worker thread: the raw points of the visible window are copied
+    // here, formatted and written there; the status bar shows the progress, the end ("Saved …")
+    // and a failure becomes a banner. Panels: the given ones, or every visible panel when
+    // empty. Returns false (and says why) when nothing can start, e.g. another export runs.
+    bool startCsvExport(const QStringList &panelIds, const QString &path,
+                        QString *error = nullptr);
+    bool isCsvExportRunning() const { return m_csvExport.isRunning(); }
+    // The status bar's progress text while a CSV export runs.
+    QString csvExportProgressText() const;
     enum class AnnotationFormat { Csv, Json };
     bool exportAnnotations(AnnotationFormat format, const QString &path,
                            QString *error = nullptr);
@@ -177,6 +217,30 @@ public:
     bool exportLayout(const QString &path, QString *error = nullptr);
     bool importLayout(const QString &path, QString *error = nullptr);
 
+    // Panel size (chart menu → Panel size), saved with the layout.
+    static constexpr int kGridColumns = 2;
+    static constexpr int kMaxPanelRows = 3;
+    void setPanelSize(const QString &panelId, PanelSize size);
+    PanelSize panelSize(const QString &panelId) const;
+    // Where the panel sits in the grid now (x = column, y = row, width × height cells); null
+    // when hidden or unknown.
+    QRect panelCell(const QString &panelId) const;
+
+    // Panels made by hand (View → Add panel…) and the series on a panel. A panel shows one
+    // unit. Custom panels keep their title and series in the layout; grouped panels remember
+    // series added to them or taken off.
+    QString addPanel(const QString &title, const QStringList &seriesIds,
+                     QString *error = nullptr); // the new panel's id, empty on failure
+    bool addSeriesToPanel(const QString &panelId, const QString &seriesId,
+                          QString *error = nullptr);
+    bool removeSeriesFromPanel(const QString &panelId, const QString &seriesId);
+    bool removePanel(const QString &panelId); // panels made by hand only
+    bool isCustomPanel(const QString &panelId) const;
+    // Opens the dialogs (not blocking: window-modal); tests find them as children.
+    AddPanelDialog *showAddPanelDialog();
+    AddPanelDialog *showAddSeriesDialog(const QString &panelId);
+    QAction *addPanelAction() const { return m_addPanelAction; }
+
     // Remote cursors glide to each new position over kCursorGlideMs and fade after
     // kCursorIdleMs without moving. The clock is monotonic milliseconds; tests drive it.
     static constexpr qint64 kCursorGlideMs = 100;
@@ -197,6 +261,7 @@ public:
 Q_SIGNALS:
     void liveChanged(bool live);
     void timeWindowChanged();
+    void csvExportFinished(bool ok, const QString &path, const QString &error);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -212,6 +277,9 @@ private:
     void exportBoardPngInteractively();
     void exportPanelPngInteractively(const QString &panelId);
     void exportPanelCsvInteractively(const QString &panelId);
+    void exportBoardCsvInteractively();
+    void onCsvExportFinished();
+    void updateWindowTitle();
     void exportAnnotationsInteractively(AnnotationFormat format);
     void reportExport(bool ok, const QString &path, const QString &error);
     QString boardSettingsKey(const QString &what) const;
@@ -229,6 +297,11 @@ private:
     void buildStatusBar();
     void addSeries(const QString &seriesId);
     ChartPanel *createPanel(const QString &panelId, const QString &title, int order);
+    void placeSeries(const QString &panelId, const QString &title, int order,
+                     const QString &seriesId);
+    void destroyPanel(const QString &panelId);
+    void rebuildPanels(); // every panel again from the store and the layout
+    QString groupTitle(const QString &panelId) const; // a grouped panel's title, translated
     void relayout();
     void scheduleFrame();
     void windowChanged(); // after a user change of the time window
@@ -249,7 +322,41 @@ private:
     TimeWindow m_window;
     QList<ChartPanel *> m_panels;
     QHash<QString, int> m_panelOrder; // panel id -> grouping order
-    QHash<QString, QString> m_panelOfSeries; // series id -> panel id
+    QHash<QString, QStringList> m_panelsOfSeries; // series id -> the panels showing it
+
+    // What the layout says about a panel beyond its place (only non-defaults are stored).
+    struct PanelLayout
+    {
+        PanelSize size;
+        bool custom = false; // made by hand: title and unit are the user's
+        QString title;
+        QString unit;
+        QStringList added; // series shown besides the grouping's (custom: all of them)
+        QStringList removed; // series of the grouping taken off this panel
+        bool isDefault() const
+        {
+            return size == PanelSize() && !custom && added.isEmpty() && removed.isEmpty();
+        }
+    };
+    QHash<QString, PanelLayout> m_panelLayouts;
+    QHash<QString, QRect> m_cells; // panel id -> grid cells, as laid out
+    QSizeF m_dragUnit; // a grid cell's size (+ spacing) when a panel's resize drag started
+    int m_gridRows = 0;
+    QAction *m_addPanelAction = nullptr;
+    QAction *m_exportBoardCsvAction = nullptr;
+    QPointer<AddPanelDialog> m_addPanelDialog;
+    SessionPlace m_place;
+    QString m_ownTitle; // the title we set last (an owner's own title is left alone)
+
+    struct CsvResult
+    {
+        bool ok = false;
+        QString error;
+        qint64 rows = 0;
+    };
+    QFutureWatcher<CsvResult> m_csvExport;
+    QString m_csvPath;
+    QLabel *m_progressLabel = nullptr;
 
     QStackedWidget *m_stack = nullptr;
     QScrollArea *m_scroll = nullptr;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QTextDocument>
 
 namespace wr {
 
@@ -12,6 +13,20 @@ inline QString richToolTip(const QString &plain)
     QString escaped = plain.toHtmlEscaped();
     escaped.replace(QLatin1Char('\n'), QLatin1String("<br>"));
     return QLatin1String("<qt>") + escaped + QLatin1String("</qt>");
+}
+
+// The same, but `plain` itself when Qt would not take it for rich text anyway (QToolTip and
+// QLabel's Qt::AutoText decide with Qt::mightBeRichText), so ordinary text stays unchanged.
+inline QString literalToolTip(const QString &plain)
+{
+    return Qt::mightBeRichText(plain) ? richToolTip(plain) : plain;
+}
+
+// Text for a QAction, QCheckBox or button that shows `plain` literally: there '&' marks the
+// next letter as a shortcut, and "&&" is one ampersand.
+inline QString mnemonicEscaped(const QString &plain)
+{
+    return QString(plain).replace(QLatin1Char('&'), QLatin1String("&&"));
 }
 
 } // namespace wr

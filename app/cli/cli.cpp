@@ -9,6 +9,7 @@
 #include "negotiator.h"
 #include "session.h"
 #include "sessionbinding.h"
+#include "tlspin.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -102,6 +103,7 @@ HubClientOptions clientOptions(const Options &options)
     o.ackTimeout = std::max<std::chrono::milliseconds>(options.timeout / 2, 1s);
     // tail may follow busy boards: ack often so the hub's replay buffer never overflows.
     o.sequenceAckInterval = 200ms;
+    o.tlsPin = options.tlsPin;
     return o;
 }
 
@@ -548,6 +550,8 @@ Commands:
 
 <hub>: a negotiate URL (http[s]://…/negotiate), a client URL (ws[s]://…?access_token=…) or a
 connection string (Endpoint=…;AccessKey=…; with --hub NAME).
+--pin sha256:HEX trusts an https/wss hub whose certificate has that SHA-256 fingerprint (a
+self-signed certificate on a LAN); without it certificates are verified as usual.
 Times T: "now", Unix epoch milliseconds, or ISO-8601 (UTC when no zone is given).
 
 Exit codes: 0 ok, 1 internal error, 2 usage, 3 cannot connect or negotiate, 4 refused by the
@@ -592,6 +596,9 @@ std::variant<Options, UsageError> parseArguments(const QStringList &arguments)
     const QCommandLineOption mode(u"mode"_s, u"tail: auto | relay | cloud."_s, u"MODE"_s,
                                   u"auto"_s);
     const QCommandLineOption count(u"count"_s, u"tail: exit after N session events."_s, u"N"_s);
+    const QCommandLineOption pin(
+        u"pin"_s, u"Trust a https/wss hub whose certificate has this SHA-256 fingerprint."_s,
+        u"sha256:HEX"_s);
     const QCommandLineOption text(u"text"_s, u"annotate: the text."_s, u"TEXT"_s);
     const QCommandLineOption tags(u"tags"_s, u"annotate: comma-separated tags."_s, u"a,b"_s);
     const QCommandLineOption from(u"from"_s, u"annotate: start (default now)."_s, u"T"_s);
@@ -606,7 +613,7 @@ std::variant<Options, UsageError> parseArguments(const QStringList &arguments)
     const QCommandLineOption source(u"source"_s, u"publish: source name of frames."_s, u"NAME"_s,
                                     u"watchroom-cli"_s);
     parser.addOptions({ help, board, hubName, name, role, user, timeout, mode, count, text, tags,
-                        from, to, panel, color, format, source, idPrefix });
+                        from, to, panel, color, format, source, idPrefix, pin });
 
     if (!parser.parse(arguments))
         return UsageError { parser.errorText() };
@@ -656,6 +663,13 @@ std::variant<Options, UsageError> parseArguments(const QStringList &arguments)
     if (!ok || seconds <= 0 || seconds > 86400)
         return UsageError { u"--timeout wants seconds between 0 and 86400"_s };
     o.timeout = std::chrono::milliseconds(qint64(seconds * 1000));
+    if (parser.isSet(pin)) {
+        QString why;
+        const auto digest = TlsPin::parse(parser.value(pin), &why);
+        if (!digest)
+            return UsageError { u"--pin: %1"_s.arg(why) };
+        o.tlsPin = *digest;
+    }
     o.mode = parser.value(mode);
     if (o.mode != "auto"_L1 && o.mode != "relay"_L1 && o.mode != "cloud"_L1)
         return UsageError { u"--mode wants auto, relay or cloud"_s };

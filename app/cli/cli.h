@@ -41,6 +41,7 @@ struct Options
     std::chrono::milliseconds timeout { 15000 };
     QString mode = QStringLiteral("auto"); // tail: auto | relay | cloud
     qint64 count = 0; // tail: exit after this many session events; 0 = run until killed
+    QByteArray tlsPin; // --pin sha256:…: the hub's certificate digest (TlsPin); empty: none
 
     // annotate
     session::Annotation annotation;

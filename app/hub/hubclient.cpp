@@ -2,10 +2,12 @@
 #include "overloaded.h"
 
 #include "logging.h"
+#include "tlspin.h"
 
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSslError>
+#include <QSslSocket>
 #include <QUrlQuery>
 #include <QWebSocket>
 #include <QWebSocketHandshakeOptions>
@@ -18,7 +20,6 @@ using namespace std::chrono_literals;
 namespace wr {
 
 namespace {
-
 
 constexpr int kCloseAbnormal = QWebSocketProtocol::CloseCodeAbnormalDisconnection; // 1006
 constexpr int kClosePolicy = QWebSocketProtocol::CloseCodePolicyViolated; // 1008
@@ -124,6 +125,7 @@ bool HubClient::start(const NegotiateRequest &request)
     m_negotiator->setTimeout(m_options.connectTimeout);
     if (m_options.sslConfiguration)
         m_negotiator->setSslConfiguration(*m_options.sslConfiguration);
+    m_negotiator->setTlsPin(m_options.tlsPin);
     // A pasted ws(s):// URL carries a token that cannot be renewed.
     const bool renewable = Negotiator::classify(request.input) != Negotiator::InputKind::ClientUrl;
     return startWith(
@@ -374,9 +376,15 @@ void HubClient::openSocket(const QUrl &url)
     m_socket = socket;
     m_socketOpen = false;
     m_closeFrameReceived = false;
-    m_tlsErrors.clear();
-    if (m_options.sslConfiguration)
+    m_tlsRefusal.clear();
+    const bool pinned
+        = !m_options.tlsPin.isEmpty() && url.scheme().compare("wss"_L1, Qt::CaseInsensitive) == 0;
+    if (pinned) {
+        socket->setSslConfiguration(TlsPin::pinnedConfiguration(
+            m_options.sslConfiguration.value_or(QSslConfiguration::defaultConfiguration())));
+    } else if (m_options.sslConfiguration) {
         socket->setSslConfiguration(*m_options.sslConfiguration);
+    }
     connect(socket, &QWebSocket::connected, this, [this, socket] {
         if (socket == m_socket)
             onSocketOpened();
@@ -396,12 +404,25 @@ void HubClient::openSocket(const QUrl &url)
         if (socket == m_socket)
             m_closeFrameReceived = true;
     });
-    connect(socket, &QWebSocket::sslErrors, this, [this, socket](const QList<QSslError> &errors) {
-        if (socket != m_socket)
-            return;
-        for (const QSslError &e : errors)
-            m_tlsErrors.append(e.errorString());
-    });
+    const QByteArray pin = pinned ? m_options.tlsPin : QByteArray();
+    connect(socket, &QWebSocket::sslErrors, this,
+            [this, socket, pin](const QList<QSslError> &errors) {
+                if (socket != m_socket)
+                    return;
+                // QWebSocket updates its sslConfiguration() only after the handshake; the
+                // QSslSocket it owns (a child) knows the peer's certificate already.
+                const auto *tls = socket->findChild<QSslSocket *>();
+                const TlsPin::Verdict verdict
+                    = TlsPin::check(errors, tls ? tls->peerCertificate() : QSslCertificate(), pin);
+                if (!verdict.accept) {
+                    m_tlsRefusal = verdict.message;
+                    return;
+                }
+                // QWebSocket 6.4 applies ignoreSslErrors(list) only to the next open(); the
+                // overload without a list reaches the running handshake and ignores exactly
+                // the errors of this signal, each of which was checked above.
+                socket->ignoreSslErrors();
+            });
     connect(socket, &QWebSocket::disconnected, this, [this, socket] { onSocketLost(socket); });
     connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
             [this, socket](QAbstractSocket::SocketError) {
@@ -418,6 +439,15 @@ void HubClient::openSocket(const QUrl &url)
 
 void HubClient::onSocketOpened()
 {
+    if (!m_options.tlsPin.isEmpty() && m_url.scheme().compare("wss"_L1, Qt::CaseInsensitive) == 0) {
+        // A resumed TLS session reports no errors: compare the certificate once more.
+        QString message;
+        if (!TlsPin::matches(m_socket->sslConfiguration().peerCertificate(), m_options.tlsPin,
+                             &message)) {
+            attemptFailed(u"TLS handshake with %1 failed: %2"_s.arg(m_url.host(), message), true);
+            return;
+        }
+    }
     m_socketOpen = true;
     m_lastInboundMs = m_clock.elapsed();
     if (m_socket->subprotocol() != m_options.subprotocol) {
@@ -461,11 +491,9 @@ void HubClient::onSocketLost(QWebSocket *socket)
     }
     const HandshakeStatus status = handshakeStatus(error);
     QString message;
-    if (!m_tlsErrors.isEmpty()) {
+    if (!m_tlsRefusal.isEmpty()) {
         // A certificate that is not trusted now will not be trusted on the next attempt.
-        attemptFailed(
-            u"TLS handshake with %1 failed: %2"_s.arg(m_url.host(), m_tlsErrors.join("; "_L1)),
-            true);
+        attemptFailed(u"TLS handshake with %1 failed: %2"_s.arg(m_url.host(), m_tlsRefusal), true);
         return;
     }
     if (status.code)

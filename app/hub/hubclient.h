@@ -50,6 +50,9 @@ struct HubClientOptions
     qint64 maxQueuedWriteBytes = 1024 * 1024; // above this fire-and-forget sends are dropped
     ms statsInterval { 1000 };
     std::optional<QSslConfiguration> sslConfiguration; // e.g. to trust a relay's certificate
+    // SHA-256 digest of the certificate an https/wss hub must present (TlsPin::parse); empty:
+    // none. Applies to the negotiate request and to every WebSocket of this client.
+    QByteArray tlsPin;
 };
 
 struct HubStats
@@ -152,6 +155,9 @@ public:
 
     HubStats stats() const;
     const HubClientOptions &options() const { return m_options; }
+    // Replaces options().tlsPin from the next start() on (e.g. the embedded relay restarted
+    // with another certificate).
+    void setTlsPin(const QByteArray &digest) { m_options.tlsPin = digest; }
 
     int lastCloseCode() const { return m_lastCloseCode; } // 0: none yet
     QString lastCloseReason() const { return m_lastCloseReason; }
@@ -258,7 +264,7 @@ private:
     QPointer<QWebSocket> m_socket;
     bool m_socketOpen = false; // handshake done
     bool m_closeFrameReceived = false;
-    QStringList m_tlsErrors;
+    QString m_tlsRefusal; // why the last handshake's certificate was refused
     QUrl m_url; // of the current connection; recovery appends to it
     QString m_connectionId;
     QString m_userId;

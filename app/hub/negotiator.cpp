@@ -4,6 +4,7 @@
 #include "connectionstring.h"
 #include "logging.h"
 #include "sessionmessages.h"
+#include "tlspin.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -142,6 +143,14 @@ void Negotiator::setSslConfiguration(const QSslConfiguration &configuration)
     m_sslChanged = true;
 }
 
+void Negotiator::setTlsPin(const QByteArray &digest)
+{
+    if (digest == m_pin)
+        return;
+    m_pin = digest;
+    m_sslChanged = true;
+}
+
 bool Negotiator::isBusy() const
 {
     return m_busy;
@@ -257,8 +266,14 @@ void Negotiator::sendHttp(bool post)
 {
     QNetworkRequest request(m_url);
     request.setRawHeader("Accept", "application/json, text/plain;q=0.9, */*;q=0.5");
-    if (m_ssl)
+    const bool pinned
+        = !m_pin.isEmpty() && m_url.scheme().compare("https"_L1, Qt::CaseInsensitive) == 0;
+    if (pinned) {
+        request.setSslConfiguration(
+            TlsPin::pinnedConfiguration(m_ssl.value_or(QSslConfiguration::defaultConfiguration())));
+    } else if (m_ssl) {
         request.setSslConfiguration(*m_ssl);
+    }
     QNetworkReply *reply = nullptr;
     if (post) {
         request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
@@ -267,12 +282,27 @@ void Negotiator::sendHttp(bool post)
         reply = m_network->get(request);
     }
     m_reply = reply;
-    connect(reply, &QNetworkReply::sslErrors, this, [reply](const QList<QSslError> &errors) {
-        QStringList texts;
-        for (const QSslError &e : errors)
-            texts.append(e.errorString());
-        reply->setProperty("watchroomSslErrors", texts.join("; "_L1));
+    const QByteArray pin = pinned ? m_pin : QByteArray();
+    connect(reply, &QNetworkReply::sslErrors, this, [reply, pin](const QList<QSslError> &errors) {
+        const TlsPin::Verdict verdict
+            = TlsPin::check(errors, reply->sslConfiguration().peerCertificate(), pin);
+        if (verdict.accept) {
+            // Exactly the errors checked, no more.
+            reply->ignoreSslErrors(errors);
+            return;
+        }
+        reply->setProperty("watchroomSslErrors", verdict.message);
     });
+    if (pinned) {
+        // A resumed TLS session reports no errors: compare the certificate once more.
+        connect(reply, &QNetworkReply::encrypted, this, [reply, pin] {
+            QString message;
+            if (TlsPin::matches(reply->sslConfiguration().peerCertificate(), pin, &message))
+                return;
+            reply->setProperty("watchroomTlsRefused", message);
+            reply->abort();
+        });
+    }
     connect(reply, &QNetworkReply::finished, this,
             [this, reply, post] { onReplyFinished(reply, post); });
 }
@@ -289,6 +319,12 @@ void Negotiator::onReplyFinished(QNetworkReply *reply, bool post)
     const QByteArray body = reply->read(kMaxBodyBytes);
     const QString where = redacted(m_url);
 
+    if (const QString refused = reply->property("watchroomTlsRefused").toString();
+        !refused.isEmpty()) {
+        finish(NegotiateResult::failure(
+            Error::Tls, u"TLS handshake with %1 failed: %2"_s.arg(hostPort(m_url), refused)));
+        return;
+    }
     if (status == 0) {
         switch (reply->error()) {
         case QNetworkReply::HostNotFoundError:

@@ -82,8 +82,13 @@ public:
     // Bounds the whole request: DNS, connect, TLS, both HTTP attempts.
     void setTimeout(std::chrono::milliseconds timeout);
     std::chrono::milliseconds timeout() const { return m_timeout; }
-    // E.g. to trust a relay's self-signed certificate. TLS errors are never ignored.
+    // E.g. to trust a relay's self-signed certificate through its CA list.
     void setSslConfiguration(const QSslConfiguration &configuration);
+    // The SHA-256 digest of the certificate an https negotiate endpoint must present (TlsPin);
+    // empty: none, certificates are verified normally. TLS errors are ignored only when the
+    // pin matches and every error is one a pin may override.
+    void setTlsPin(const QByteArray &digest);
+    QByteArray tlsPin() const { return m_pin; }
     void setTokenLifetimeSeconds(qint64 seconds) { m_tokenLifetimeSeconds = seconds; }
 
     void negotiate(const NegotiateRequest &request);
@@ -114,6 +119,7 @@ private:
     bool m_busy = false;
     std::chrono::milliseconds m_timeout { 15000 };
     std::optional<QSslConfiguration> m_ssl;
+    QByteArray m_pin;
     bool m_sslChanged = false;
     qint64 m_tokenLifetimeSeconds = 3600;
 };

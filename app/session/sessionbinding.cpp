@@ -60,6 +60,7 @@ bool SessionBinding::start(const NegotiateRequest &request)
     m_negotiator->setTimeout(m_client->options().connectTimeout);
     if (m_client->options().sslConfiguration)
         m_negotiator->setSslConfiguration(*m_client->options().sslConfiguration);
+    m_negotiator->setTlsPin(m_client->options().tlsPin);
     return m_client->start([this, request](const HubClient::UrlCallback &done) {
         m_negotiateDone = done;
         m_negotiator->negotiate(request);

@@ -11,6 +11,7 @@
 // Japanese needs a CJK font (Debian: fonts-wqy-microhei or fonts-noto-cjk); without one the
 // Japanese screenshot shows boxes and the test says so, but does not fail.
 #include "aboutdialog.h"
+#include "addpaneldialog.h"
 #include "annotationdialog.h"
 #include "annotationdock.h"
 #include "annotationstore.h"
@@ -132,6 +133,7 @@ private slots:
     void cleanupTestCase();
     void switchingRetranslatesTheMainWindow();
     void settingsDialogAppliesAtOnce();
+    void titleAndPlaceRetranslate();
     void menuAcceleratorsAreUnique_data();
     void menuAcceleratorsAreUnique();
     void germanDialogs();
@@ -316,6 +318,51 @@ void TestUiLanguage::settingsDialogAppliesAtOnce()
     QCOMPARE(savedUiLanguage(), u"en"_s);
 }
 
+// Texts built once from parts (the window title, where we are connected, the Add panel dialog
+// that is open) follow a language switch too, and come back in English.
+void TestUiLanguage::titleAndPlaceRetranslate()
+{
+    MainWindow *w = m_window.get();
+    ConnectionStatus status;
+    status.state = ConnectionStatus::State::Connected;
+    status.where = u"built-once text"_s; // what an owner without a place passes
+    w->setConnectionStatus(status);
+    QCOMPARE(w->connectionText(), u"Connected to built-once text"_s);
+    w->setSessionPlace({ SessionPlace::Kind::ThisComputer, u"main"_s, {} });
+    QCOMPARE(w->windowTitle(), u"Watchroom — main (this computer)"_s);
+    QCOMPARE(w->connectionText(), u"Connected to this computer"_s);
+    auto *dialog = new AddPanelDialog(m_store.get(), w);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    QCOMPARE(dialog->windowTitle(), u"Add panel"_s);
+
+    QVERIFY(switchLanguage(QLocale(QLocale::German)));
+    QCOMPARE(w->windowTitle(), u"Watchroom — main (dieser Computer)"_s);
+    QCOMPARE(w->connectionText(), u"Verbunden: dieser Computer"_s);
+    QCOMPARE(dialog->windowTitle(), u"Panel hinzufügen"_s);
+    w->setSessionPlace({ SessionPlace::Kind::Hosting, u"main"_s, u"192.168.1.20:7300"_s });
+    QCOMPARE(w->windowTitle(), u"Watchroom — main (gehostet unter 192.168.1.20:7300)"_s);
+    QCOMPARE(w->connectionText(),
+             u"Verbunden: dieser Computer, geteilt unter 192.168.1.20:7300"_s);
+
+    QVERIFY(switchLanguage(QLocale(QLocale::Japanese)));
+    QVERIFY2(w->windowTitle().startsWith(u"Watchroom — main"_s)
+                 && w->windowTitle().contains(u"192.168.1.20:7300"_s)
+                 && !w->windowTitle().contains(u"gehostet"_s)
+                 && !w->windowTitle().contains(u"hosting"_s),
+             qPrintable(w->windowTitle()));
+
+    QVERIFY(!switchLanguage(QLocale(QLocale::English)));
+    QCOMPARE(w->windowTitle(), u"Watchroom — main (hosting at 192.168.1.20:7300)"_s);
+    QCOMPARE(w->connectionText(), u"Connected to this computer, shared at 192.168.1.20:7300"_s);
+    QCOMPARE(dialog->windowTitle(), u"Add panel"_s);
+    // Joined elsewhere: the hub's host.
+    w->setSessionPlace({ SessionPlace::Kind::Joined, u"team"_s, u"hub.example.net"_s });
+    QCOMPARE(w->windowTitle(), u"Watchroom — team"_s);
+    QCOMPARE(w->connectionText(), u"Connected to hub.example.net"_s);
+    dialog->close();
+}
+
 void TestUiLanguage::menuAcceleratorsAreUnique_data()
 {
     QTest::addColumn<QString>("language");
@@ -351,6 +398,7 @@ void TestUiLanguage::menuAcceleratorsAreUnique()
 // single-line label may be narrower than its text.
 void TestUiLanguage::germanDialogs()
 {
+    fillBoard(); // series for the Add panel dialog
     QVERIFY(switchLanguage(QLocale(QLocale::German)));
     session::Annotation annotation;
     annotation.panel = u"alpha/cpu|%"_s;
@@ -373,6 +421,7 @@ void TestUiLanguage::germanDialogs()
         { u"join"_s, std::make_unique<JoinDialog>(u"main"_s, m_window.get()) },
         { u"host"_s, std::move(host) },
         { u"annotation"_s, std::make_unique<AnnotationDialog>(annotation, u"CPU · alpha"_s, m_window.get()) },
+        { u"addpanel"_s, std::make_unique<AddPanelDialog>(m_store.get(), m_window.get()) },
     };
     QStringList clipped;
     for (const auto &[name, dialog] : dialogs) {

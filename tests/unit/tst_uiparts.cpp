@@ -5,6 +5,7 @@
 #include "desktopapp.h"
 #include "jwt.h"
 #include "links.h"
+#include "tlspin.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -21,6 +22,9 @@ private slots:
     void parsePasted_data();
     void parsePasted();
     void commandLineTakesALink();
+    void linkCarriesAPin_data();
+    void linkCarriesAPin();
+    void commandLineTakesAPin();
     void accessFromToken_data();
     void accessFromToken();
     void bannersCoalesce();
@@ -98,6 +102,74 @@ void TestUiParts::commandLineTakesALink()
     QCOMPARE(o.action, DesktopOptions::Action::Error);
     o = DesktopOptions::parse({ u"watchroom"_s, u"watchroom://join?board=x"_s });
     QCOMPARE(o.action, DesktopOptions::Action::Error);
+}
+
+void TestUiParts::linkCarriesAPin_data()
+{
+    QTest::addColumn<bool>("made"); // by makeLink with the pin, else pinQuery appended
+    QTest::addColumn<QString>("pinQuery");
+    QTest::addColumn<QString>("pin"); // hex digest expected; "error": refused
+    const QString hex = u"00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"_s;
+    QString pairs;
+    for (qsizetype i = 0; i < hex.size(); i += 2)
+        pairs += (i ? u"%3A"_s : QString()) + hex.mid(i, 2).toUpper();
+    QTest::addRow("made by makeLink") << true << QString() << hex;
+    QTest::addRow("upper case, colon pairs") << false << (u"&pin=SHA256%3A"_s + pairs) << hex;
+    QTest::addRow("no pin") << false << QString() << QString();
+    QTest::addRow("truncated pin") << false << u"&pin=sha256%3A0011"_s << u"error"_s;
+    QTest::addRow("other algorithm") << false << (u"&pin=md5%3A"_s + hex) << u"error"_s;
+}
+
+void TestUiParts::linkCarriesAPin()
+{
+    QFETCH(bool, made);
+    QFETCH(QString, pinQuery);
+    QFETCH(QString, pin);
+    const QString hub = u"https://192.168.1.20:7300/negotiate?board=ops&role=viewer&invite=x"_s;
+    QString link;
+    if (made) {
+        link = JoinLinks::makeLink(hub, u"ops"_s, QByteArray::fromHex(pin.toLatin1()));
+        QVERIFY2(link.contains(u"&pin=sha256%3A"_s + pin), qPrintable(link));
+    } else {
+        link = JoinLinks::makeLink(hub, u"ops"_s) + pinQuery;
+    }
+    const JoinTarget target = JoinLinks::parse(link);
+    if (pin == "error"_L1) {
+        QVERIFY(!target.ok());
+        QVERIFY2(target.error.contains(u"pin"_s), qPrintable(target.error));
+        return;
+    }
+    QVERIFY2(target.ok(), qPrintable(target.error));
+    QCOMPARE(target.hub, hub);
+    QCOMPARE(target.board, u"ops"_s);
+    QCOMPARE(QString::fromLatin1(target.pin.toHex()), pin);
+    // And back: the same link again.
+    QCOMPARE(JoinLinks::parse(JoinLinks::makeLink(target.hub, target.board, target.pin)).pin,
+             target.pin);
+}
+
+void TestUiParts::commandLineTakesAPin()
+{
+    const QByteArray digest = QByteArray::fromHex(
+        "b8d7eaf58d0265cece22cbe57f424fed0d816b74db56674cb16fc1576ed86030");
+    const QString hub = u"https://r:7300/negotiate?board=b2"_s;
+    DesktopOptions o = DesktopOptions::parse(
+        { u"watchroom"_s, u"--join"_s, hub, u"--pin"_s, TlsPin::format(digest) });
+    QCOMPARE(o.action, DesktopOptions::Action::Run);
+    QCOMPARE(o.pin, digest);
+    // A link's pin; an explicit --pin wins over it.
+    const QString link = JoinLinks::makeLink(hub, u"b2"_s, digest);
+    o = DesktopOptions::parse({ u"watchroom"_s, link });
+    QCOMPARE(o.pin, digest);
+    QByteArray other = digest;
+    other[0] = 0;
+    o = DesktopOptions::parse({ u"watchroom"_s, link, u"--pin"_s, TlsPin::format(other) });
+    QCOMPARE(o.pin, other);
+    o = DesktopOptions::parse({ u"watchroom"_s, u"--join"_s, hub, u"--pin"_s, u"b8d7"_s });
+    QCOMPARE(o.action, DesktopOptions::Action::Error);
+    QVERIFY2(o.message.contains(u"--pin"_s), qPrintable(o.message));
+    o = DesktopOptions::parse({ u"watchroom"_s, u"--join"_s, hub });
+    QVERIFY(o.pin.isEmpty());
 }
 
 void TestUiParts::accessFromToken_data()
