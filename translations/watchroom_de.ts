@@ -446,14 +446,6 @@
         <translation>„%1“ ist kein gültiger Board-Name (Buchstaben, Ziffern, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;; höchstens 64).</translation>
     </message>
     <message>
-        <source>Watchroom — %1 (this computer)</source>
-        <translation>Watchroom — %1 (dieser Computer)</translation>
-    </message>
-    <message>
-        <source>Watchroom — %1</source>
-        <translation>Watchroom — %1</translation>
-    </message>
-    <message>
         <source>You are in a session hosted elsewhere. Start Watchroom without --join to host one from this computer.</source>
         <translation>Sie sind in einer Sitzung, die anderswo gehostet wird. Starten Sie Watchroom ohne --join, um selbst eine von diesem Computer aus zu hosten.</translation>
     </message>
@@ -482,10 +474,6 @@
         <translation>Das lokale Relay wurde beendet: %1</translation>
     </message>
     <message>
-        <source>Watchroom — %1 (hosting at %2)</source>
-        <translation>Watchroom — %1 (gehostet unter %2)</translation>
-    </message>
-    <message>
         <source>this computer, shared at %1</source>
         <extracomment>Where we are connected when hosting: the relay runs inside this app</extracomment>
         <translation>dieser Computer, geteilt unter %1</translation>
@@ -496,23 +484,23 @@
     </message>
     <message>
         <source>Trust an https/wss hub whose certificate has this SHA-256 fingerprint (a self-signed certificate on a LAN).</source>
-        <translation type="unfinished"></translation>
+        <translation>Einem https/wss-Hub vertrauen, dessen Zertifikat diesen SHA-256-Fingerabdruck hat (ein selbstsigniertes Zertifikat im LAN).</translation>
     </message>
     <message>
         <source>--pin: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--pin: %1</translation>
     </message>
     <message>
         <source>Could not open the link: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Link konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
         <source>Serving TLS needs both a certificate file and its key file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für TLS werden sowohl eine Zertifikatsdatei als auch die zugehörige Schlüsseldatei benötigt.</translation>
     </message>
     <message>
         <source>%1 holds no PEM certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält kein PEM-Zertifikat.</translation>
     </message>
 </context>
 <context>
@@ -589,59 +577,59 @@
     </message>
     <message>
         <source>TLS certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Zertifikat</translation>
     </message>
     <message>
         <source>PEM certificates (*.crt *.pem *.cer);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM-Zertifikate (*.crt *.pem *.cer);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>TLS private key</source>
-        <translation type="unfinished"></translation>
+        <translation>Privater TLS-Schlüssel</translation>
     </message>
     <message>
         <source>PEM keys (*.key *.pem);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM-Schlüssel (*.key *.pem);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Hosting at %1 with TLS, certificate %2. Send a link to each person (it carries the certificate&apos;s pin); a viewer link cannot annotate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gehostet unter %1 mit TLS, Zertifikat %2. Senden Sie jeder Person einen Link (er enthält den Pin des Zertifikats); mit einem Betrachter-Link kann man nicht annotieren.</translation>
     </message>
     <message>
         <source>TLS &amp;certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-&amp;Zertifikat:</translation>
     </message>
     <message>
         <source>optional: a PEM file, for https/wss</source>
-        <translation type="unfinished"></translation>
+        <translation>optional: eine PEM-Datei, für https/wss</translation>
     </message>
     <message>
         <source>TLS certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Zertifikatsdatei</translation>
     </message>
     <message>
         <source>TLS &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-&amp;Schlüssel:</translation>
     </message>
     <message>
         <source>its private key (PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>der zugehörige private Schlüssel (PEM)</translation>
     </message>
     <message>
         <source>TLS private key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei des privaten TLS-Schlüssels</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>Choose the TLS certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Zertifikatsdatei auswählen</translation>
     </message>
     <message>
         <source>Choose the TLS private key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei des privaten TLS-Schlüssels auswählen</translation>
     </message>
 </context>
 <context>
@@ -712,23 +700,23 @@
     </message>
     <message>
         <source>Certificate pin: expected sha256: and the 64 hex digits of the hub&apos;s certificate fingerprint.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikats-Pin: erwartet wird sha256: gefolgt von den 64 Hexadezimalziffern des Fingerabdrucks des Hub-Zertifikats.</translation>
     </message>
     <message>
         <source>Certificate &amp;pin:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikats-&amp;Pin:</translation>
     </message>
     <message>
         <source>sha256:… (only for a self-signed certificate on a LAN)</source>
-        <translation type="unfinished"></translation>
+        <translation>sha256:… (nur für ein selbstsigniertes Zertifikat im LAN)</translation>
     </message>
     <message>
         <source>Certificate pin</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikats-Pin</translation>
     </message>
     <message>
         <source>The SHA-256 fingerprint of the hub&apos;s certificate. With a pin, only that certificate is accepted; without one, the certificate must be trusted by this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SHA-256-Fingerabdruck des Hub-Zertifikats. Mit einem Pin wird nur genau dieses Zertifikat akzeptiert; ohne Pin muss dieser Computer dem Zertifikat vertrauen.</translation>
     </message>
 </context>
 <context>
@@ -751,7 +739,7 @@
     </message>
     <message>
         <source>The link&apos;s certificate pin is not valid (expected pin=sha256:&lt;64 hex digits&gt;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zertifikats-Pin im Link ist ungültig (erwartet: pin=sha256:&lt;64 Hexadezimalziffern&gt;).</translation>
     </message>
 </context>
 <context>
@@ -1096,10 +1084,12 @@ Diagramme erscheinen hier, sobald die erste Zeitreihe aus den Quellen des Boards
     </message>
     <message>
         <source>Draw a dashed line on “%1” at:</source>
+        <extracomment>%1 = panel title</extracomment>
         <translation>Gestrichelte Linie in „%1“ zeichnen bei:</translation>
     </message>
     <message>
         <source>Draw a dashed line on “%1” at (%2):</source>
+        <extracomment>%1 = panel title, %2 = the unit of the value axis, e.g. &quot;MiB&quot;</extracomment>
         <translation>Gestrichelte Linie in „%1“ zeichnen bei (%2):</translation>
     </message>
     <message>

@@ -446,14 +446,6 @@
         <translation>«%1» no es un nombre de tablero válido (letras, dígitos, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;; 64 como máximo).</translation>
     </message>
     <message>
-        <source>Watchroom — %1 (this computer)</source>
-        <translation>Watchroom — %1 (este equipo)</translation>
-    </message>
-    <message>
-        <source>Watchroom — %1</source>
-        <translation>Watchroom — %1</translation>
-    </message>
-    <message>
         <source>You are in a session hosted elsewhere. Start Watchroom without --join to host one from this computer.</source>
         <translation>Estás en una sesión alojada en otro lugar. Inicia Watchroom sin --join para alojar una desde este equipo.</translation>
     </message>
@@ -482,10 +474,6 @@
         <translation>El retransmisor local se detuvo: %1</translation>
     </message>
     <message>
-        <source>Watchroom — %1 (hosting at %2)</source>
-        <translation>Watchroom — %1 (alojado en %2)</translation>
-    </message>
-    <message>
         <source>this computer, shared at %1</source>
         <extracomment>Where we are connected when hosting: the relay runs inside this app</extracomment>
         <translation>este equipo, compartido en %1</translation>
@@ -496,23 +484,23 @@
     </message>
     <message>
         <source>Trust an https/wss hub whose certificate has this SHA-256 fingerprint (a self-signed certificate on a LAN).</source>
-        <translation type="unfinished"></translation>
+        <translation>Confiar en un hub https/wss cuyo certificado tenga esta huella SHA-256 (un certificado autofirmado en una red local).</translation>
     </message>
     <message>
         <source>--pin: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--pin: %1</translation>
     </message>
     <message>
         <source>Could not open the link: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo abrir el enlace: %1</translation>
     </message>
     <message>
         <source>Serving TLS needs both a certificate file and its key file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para usar TLS se necesitan tanto un archivo de certificado como su archivo de clave.</translation>
     </message>
     <message>
         <source>%1 holds no PEM certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no contiene ningún certificado PEM.</translation>
     </message>
 </context>
 <context>
@@ -589,59 +577,59 @@
     </message>
     <message>
         <source>TLS certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificado TLS</translation>
     </message>
     <message>
         <source>PEM certificates (*.crt *.pem *.cer);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificados PEM (*.crt *.pem *.cer);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>TLS private key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave privada TLS</translation>
     </message>
     <message>
         <source>PEM keys (*.key *.pem);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Claves PEM (*.key *.pem);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Hosting at %1 with TLS, certificate %2. Send a link to each person (it carries the certificate&apos;s pin); a viewer link cannot annotate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alojado en %1 con TLS, certificado %2. Envía un enlace a cada persona (incluye la huella del certificado); un enlace de observador no permite anotar.</translation>
     </message>
     <message>
         <source>TLS &amp;certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Certificado TLS:</translation>
     </message>
     <message>
         <source>optional: a PEM file, for https/wss</source>
-        <translation type="unfinished"></translation>
+        <translation>opcional: un archivo PEM, para https/wss</translation>
     </message>
     <message>
         <source>TLS certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo de certificado TLS</translation>
     </message>
     <message>
         <source>TLS &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;lave TLS:</translation>
     </message>
     <message>
         <source>its private key (PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>su clave privada (PEM)</translation>
     </message>
     <message>
         <source>TLS private key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo de clave privada TLS</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Examinar…</translation>
     </message>
     <message>
         <source>Choose the TLS certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir el archivo de certificado TLS</translation>
     </message>
     <message>
         <source>Choose the TLS private key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir el archivo de clave privada TLS</translation>
     </message>
 </context>
 <context>
@@ -712,23 +700,23 @@
     </message>
     <message>
         <source>Certificate pin: expected sha256: and the 64 hex digits of the hub&apos;s certificate fingerprint.</source>
-        <translation type="unfinished"></translation>
+        <translation>Huella del certificado: se esperaba sha256: seguido de los 64 dígitos hexadecimales de la huella del certificado del hub.</translation>
     </message>
     <message>
         <source>Certificate &amp;pin:</source>
-        <translation type="unfinished"></translation>
+        <translation>H&amp;uella del certificado:</translation>
     </message>
     <message>
         <source>sha256:… (only for a self-signed certificate on a LAN)</source>
-        <translation type="unfinished"></translation>
+        <translation>sha256:… (solo para un certificado autofirmado en una red local)</translation>
     </message>
     <message>
         <source>Certificate pin</source>
-        <translation type="unfinished"></translation>
+        <translation>Huella del certificado</translation>
     </message>
     <message>
         <source>The SHA-256 fingerprint of the hub&apos;s certificate. With a pin, only that certificate is accepted; without one, the certificate must be trusted by this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>La huella SHA-256 del certificado del hub. Con una huella, solo se acepta ese certificado; sin ella, este equipo debe confiar en el certificado.</translation>
     </message>
 </context>
 <context>
@@ -751,7 +739,7 @@
     </message>
     <message>
         <source>The link&apos;s certificate pin is not valid (expected pin=sha256:&lt;64 hex digits&gt;).</source>
-        <translation type="unfinished"></translation>
+        <translation>La huella del certificado del enlace no es válida (se esperaba pin=sha256:&lt;64 dígitos hexadecimales&gt;).</translation>
     </message>
 </context>
 <context>
@@ -1096,10 +1084,12 @@ Los gráficos aparecen aquí en cuanto llega la primera serie de las fuentes del
     </message>
     <message>
         <source>Draw a dashed line on “%1” at:</source>
+        <extracomment>%1 = panel title</extracomment>
         <translation>Dibujar una línea discontinua en «%1» en:</translation>
     </message>
     <message>
         <source>Draw a dashed line on “%1” at (%2):</source>
+        <extracomment>%1 = panel title, %2 = the unit of the value axis, e.g. &quot;MiB&quot;</extracomment>
         <translation>Dibujar una línea discontinua en «%1» en (%2):</translation>
     </message>
     <message>

@@ -446,14 +446,6 @@
         <translation>« %1 » n&apos;est pas un nom de tableau valide (lettres, chiffres, &apos;_&apos;, &apos;.&apos;, &apos;-&apos; ; 64 au plus).</translation>
     </message>
     <message>
-        <source>Watchroom — %1 (this computer)</source>
-        <translation>Watchroom — %1 (cet ordinateur)</translation>
-    </message>
-    <message>
-        <source>Watchroom — %1</source>
-        <translation>Watchroom — %1</translation>
-    </message>
-    <message>
         <source>You are in a session hosted elsewhere. Start Watchroom without --join to host one from this computer.</source>
         <translation>Vous êtes dans une session hébergée ailleurs. Lancez Watchroom sans --join pour en héberger une depuis cet ordinateur.</translation>
     </message>
@@ -482,10 +474,6 @@
         <translation>Le relais local s&apos;est arrêté : %1</translation>
     </message>
     <message>
-        <source>Watchroom — %1 (hosting at %2)</source>
-        <translation>Watchroom — %1 (hébergé sur %2)</translation>
-    </message>
-    <message>
         <source>this computer, shared at %1</source>
         <extracomment>Where we are connected when hosting: the relay runs inside this app</extracomment>
         <translation>cet ordinateur, partagé sur %1</translation>
@@ -496,23 +484,23 @@
     </message>
     <message>
         <source>Trust an https/wss hub whose certificate has this SHA-256 fingerprint (a self-signed certificate on a LAN).</source>
-        <translation type="unfinished"></translation>
+        <translation>Faire confiance à un hub https/wss dont le certificat a cette empreinte SHA-256 (un certificat auto-signé sur un réseau local).</translation>
     </message>
     <message>
         <source>--pin: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--pin : %1</translation>
     </message>
     <message>
         <source>Could not open the link: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;ouvrir le lien : %1</translation>
     </message>
     <message>
         <source>Serving TLS needs both a certificate file and its key file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pour utiliser TLS, il faut à la fois un fichier de certificat et son fichier de clé.</translation>
     </message>
     <message>
         <source>%1 holds no PEM certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne contient aucun certificat PEM.</translation>
     </message>
 </context>
 <context>
@@ -589,59 +577,59 @@
     </message>
     <message>
         <source>TLS certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat TLS</translation>
     </message>
     <message>
         <source>PEM certificates (*.crt *.pem *.cer);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificats PEM (*.crt *.pem *.cer);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>TLS private key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé privée TLS</translation>
     </message>
     <message>
         <source>PEM keys (*.key *.pem);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Clés PEM (*.key *.pem);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Hosting at %1 with TLS, certificate %2. Send a link to each person (it carries the certificate&apos;s pin); a viewer link cannot annotate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hébergé sur %1 avec TLS, certificat %2. Envoyez un lien à chaque personne (il contient l&apos;empreinte du certificat) ; un lien observateur ne permet pas d&apos;annoter.</translation>
     </message>
     <message>
         <source>TLS &amp;certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Certificat TLS :</translation>
     </message>
     <message>
         <source>optional: a PEM file, for https/wss</source>
-        <translation type="unfinished"></translation>
+        <translation>facultatif : un fichier PEM, pour https/wss</translation>
     </message>
     <message>
         <source>TLS certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier de certificat TLS</translation>
     </message>
     <message>
         <source>TLS &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;lé TLS :</translation>
     </message>
     <message>
         <source>its private key (PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>sa clé privée (PEM)</translation>
     </message>
     <message>
         <source>TLS private key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier de clé privée TLS</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Parcourir…</translation>
     </message>
     <message>
         <source>Choose the TLS certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir le fichier de certificat TLS</translation>
     </message>
     <message>
         <source>Choose the TLS private key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir le fichier de clé privée TLS</translation>
     </message>
 </context>
 <context>
@@ -712,23 +700,23 @@
     </message>
     <message>
         <source>Certificate pin: expected sha256: and the 64 hex digits of the hub&apos;s certificate fingerprint.</source>
-        <translation type="unfinished"></translation>
+        <translation>Empreinte du certificat : format attendu sha256: suivi des 64 chiffres hexadécimaux de l&apos;empreinte du certificat du hub.</translation>
     </message>
     <message>
         <source>Certificate &amp;pin:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Empreinte du certificat :</translation>
     </message>
     <message>
         <source>sha256:… (only for a self-signed certificate on a LAN)</source>
-        <translation type="unfinished"></translation>
+        <translation>sha256:… (uniquement pour un certificat auto-signé sur un réseau local)</translation>
     </message>
     <message>
         <source>Certificate pin</source>
-        <translation type="unfinished"></translation>
+        <translation>Empreinte du certificat</translation>
     </message>
     <message>
         <source>The SHA-256 fingerprint of the hub&apos;s certificate. With a pin, only that certificate is accepted; without one, the certificate must be trusted by this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;empreinte SHA-256 du certificat du hub. Avec une empreinte, seul ce certificat est accepté ; sans empreinte, le certificat doit être approuvé par cet ordinateur.</translation>
     </message>
 </context>
 <context>
@@ -751,7 +739,7 @@
     </message>
     <message>
         <source>The link&apos;s certificate pin is not valid (expected pin=sha256:&lt;64 hex digits&gt;).</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;empreinte du certificat indiquée dans le lien n&apos;est pas valide (attendu : pin=sha256:&lt;64 chiffres hexadécimaux&gt;).</translation>
     </message>
 </context>
 <context>
@@ -1096,10 +1084,12 @@ Les graphiques apparaissent ici dès que la première série arrive des sources 
     </message>
     <message>
         <source>Draw a dashed line on “%1” at:</source>
+        <extracomment>%1 = panel title</extracomment>
         <translation>Tracer une ligne pointillée sur « %1 » à :</translation>
     </message>
     <message>
         <source>Draw a dashed line on “%1” at (%2):</source>
+        <extracomment>%1 = panel title, %2 = the unit of the value axis, e.g. &quot;MiB&quot;</extracomment>
         <translation>Tracer une ligne pointillée sur « %1 » à (%2) :</translation>
     </message>
     <message>

@@ -437,14 +437,6 @@
         <translation>「%1」は有効なボード名ではありません (英字、数字、&apos;_&apos;、&apos;.&apos;、&apos;-&apos;、最大 64 文字)。</translation>
     </message>
     <message>
-        <source>Watchroom — %1 (this computer)</source>
-        <translation>Watchroom — %1 (このコンピューター)</translation>
-    </message>
-    <message>
-        <source>Watchroom — %1</source>
-        <translation>Watchroom — %1</translation>
-    </message>
-    <message>
         <source>You are in a session hosted elsewhere. Start Watchroom without --join to host one from this computer.</source>
         <translation>別の場所でホストされているセッションに参加しています。このコンピューターからホストするには、--join を付けずに Watchroom を起動してください。</translation>
     </message>
@@ -473,10 +465,6 @@
         <translation>ローカルリレーが停止しました: %1</translation>
     </message>
     <message>
-        <source>Watchroom — %1 (hosting at %2)</source>
-        <translation>Watchroom — %1 (%2 でホスト中)</translation>
-    </message>
-    <message>
         <source>this computer, shared at %1</source>
         <extracomment>Where we are connected when hosting: the relay runs inside this app</extracomment>
         <translation>このコンピューター (%1 で共有中)</translation>
@@ -487,23 +475,23 @@
     </message>
     <message>
         <source>Trust an https/wss hub whose certificate has this SHA-256 fingerprint (a self-signed certificate on a LAN).</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書の SHA-256 フィンガープリントがこの値である https/wss ハブを信頼します (LAN 上の自己署名証明書の場合)。</translation>
     </message>
     <message>
         <source>--pin: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--pin: %1</translation>
     </message>
     <message>
         <source>Could not open the link: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>リンクを開けませんでした: %1</translation>
     </message>
     <message>
         <source>Serving TLS needs both a certificate file and its key file.</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS を使用するには、証明書ファイルとその鍵ファイルの両方が必要です。</translation>
     </message>
     <message>
         <source>%1 holds no PEM certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 には PEM 証明書が含まれていません。</translation>
     </message>
 </context>
 <context>
@@ -580,59 +568,59 @@
     </message>
     <message>
         <source>TLS certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 証明書</translation>
     </message>
     <message>
         <source>PEM certificates (*.crt *.pem *.cer);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM 証明書 (*.crt *.pem *.cer);;すべてのファイル (*)</translation>
     </message>
     <message>
         <source>TLS private key</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 秘密鍵</translation>
     </message>
     <message>
         <source>PEM keys (*.key *.pem);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM 秘密鍵 (*.key *.pem);;すべてのファイル (*)</translation>
     </message>
     <message>
         <source>Hosting at %1 with TLS, certificate %2. Send a link to each person (it carries the certificate&apos;s pin); a viewer link cannot annotate.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 で TLS を使用してホスト中です (証明書 %2)。各参加者にリンクを送ってください (リンクには証明書のピンが含まれます)。閲覧者用リンクでは注釈を付けられません。</translation>
     </message>
     <message>
         <source>TLS &amp;certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 証明書(&amp;C):</translation>
     </message>
     <message>
         <source>optional: a PEM file, for https/wss</source>
-        <translation type="unfinished"></translation>
+        <translation>省略可: https/wss 用の PEM ファイル</translation>
     </message>
     <message>
         <source>TLS certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 証明書ファイル</translation>
     </message>
     <message>
         <source>TLS &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 秘密鍵(&amp;K):</translation>
     </message>
     <message>
         <source>its private key (PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>対応する秘密鍵 (PEM)</translation>
     </message>
     <message>
         <source>TLS private key file</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 秘密鍵ファイル</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>参照…</translation>
     </message>
     <message>
         <source>Choose the TLS certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 証明書ファイルを選択</translation>
     </message>
     <message>
         <source>Choose the TLS private key file</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 秘密鍵ファイルを選択</translation>
     </message>
 </context>
 <context>
@@ -703,23 +691,23 @@
     </message>
     <message>
         <source>Certificate pin: expected sha256: and the 64 hex digits of the hub&apos;s certificate fingerprint.</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書ピン: sha256: に続けて、ハブの証明書フィンガープリントを 16 進数 64 桁で指定してください。</translation>
     </message>
     <message>
         <source>Certificate &amp;pin:</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書ピン(&amp;P):</translation>
     </message>
     <message>
         <source>sha256:… (only for a self-signed certificate on a LAN)</source>
-        <translation type="unfinished"></translation>
+        <translation>sha256:… (LAN 上の自己署名証明書の場合のみ)</translation>
     </message>
     <message>
         <source>Certificate pin</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書ピン</translation>
     </message>
     <message>
         <source>The SHA-256 fingerprint of the hub&apos;s certificate. With a pin, only that certificate is accepted; without one, the certificate must be trusted by this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>ハブの証明書の SHA-256 フィンガープリント。ピンを指定すると、その証明書だけが受け入れられます。指定しない場合は、このコンピューターが信頼している証明書である必要があります。</translation>
     </message>
 </context>
 <context>
@@ -742,7 +730,7 @@
     </message>
     <message>
         <source>The link&apos;s certificate pin is not valid (expected pin=sha256:&lt;64 hex digits&gt;).</source>
-        <translation type="unfinished"></translation>
+        <translation>リンクの証明書ピンが無効です (想定される形式: pin=sha256:&lt;16 進数 64 桁&gt;)。</translation>
     </message>
 </context>
 <context>
@@ -1085,10 +1073,12 @@ Charts appear here as soon as the first series arrives from the board&apos;s sou
     </message>
     <message>
         <source>Draw a dashed line on “%1” at:</source>
+        <extracomment>%1 = panel title</extracomment>
         <translation>「%1」に破線を引く値:</translation>
     </message>
     <message>
         <source>Draw a dashed line on “%1” at (%2):</source>
+        <extracomment>%1 = panel title, %2 = the unit of the value axis, e.g. &quot;MiB&quot;</extracomment>
         <translation>「%1」に破線を引く値 (%2):</translation>
     </message>
     <message>

@@ -437,14 +437,6 @@
         <translation>“%1”不是有效的看板名称（字母、数字、&apos;_&apos;、&apos;.&apos;、&apos;-&apos;，最多 64 个字符）。</translation>
     </message>
     <message>
-        <source>Watchroom — %1 (this computer)</source>
-        <translation>Watchroom — %1（本机）</translation>
-    </message>
-    <message>
-        <source>Watchroom — %1</source>
-        <translation>Watchroom — %1</translation>
-    </message>
-    <message>
         <source>You are in a session hosted elsewhere. Start Watchroom without --join to host one from this computer.</source>
         <translation>您正在别处托管的会话中。要从本机托管会话，请不带 --join 启动 Watchroom。</translation>
     </message>
@@ -473,10 +465,6 @@
         <translation>本地中继已停止：%1</translation>
     </message>
     <message>
-        <source>Watchroom — %1 (hosting at %2)</source>
-        <translation>Watchroom — %1（托管于 %2）</translation>
-    </message>
-    <message>
         <source>this computer, shared at %1</source>
         <extracomment>Where we are connected when hosting: the relay runs inside this app</extracomment>
         <translation>本机，共享于 %1</translation>
@@ -487,23 +475,23 @@
     </message>
     <message>
         <source>Trust an https/wss hub whose certificate has this SHA-256 fingerprint (a self-signed certificate on a LAN).</source>
-        <translation type="unfinished"></translation>
+        <translation>信任证书 SHA-256 指纹为此值的 https/wss 中心（用于局域网内的自签名证书）。</translation>
     </message>
     <message>
         <source>--pin: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--pin：%1</translation>
     </message>
     <message>
         <source>Could not open the link: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开链接：%1</translation>
     </message>
     <message>
         <source>Serving TLS needs both a certificate file and its key file.</source>
-        <translation type="unfinished"></translation>
+        <translation>启用 TLS 需要同时提供证书文件及其密钥文件。</translation>
     </message>
     <message>
         <source>%1 holds no PEM certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中没有 PEM 证书。</translation>
     </message>
 </context>
 <context>
@@ -580,59 +568,59 @@
     </message>
     <message>
         <source>TLS certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 证书</translation>
     </message>
     <message>
         <source>PEM certificates (*.crt *.pem *.cer);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM 证书 (*.crt *.pem *.cer);;所有文件 (*)</translation>
     </message>
     <message>
         <source>TLS private key</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 私钥</translation>
     </message>
     <message>
         <source>PEM keys (*.key *.pem);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM 私钥 (*.key *.pem);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Hosting at %1 with TLS, certificate %2. Send a link to each person (it carries the certificate&apos;s pin); a viewer link cannot annotate.</source>
-        <translation type="unfinished"></translation>
+        <translation>已使用 TLS 托管于 %1，证书为 %2。请给每个人发送一个链接（链接中包含证书指纹）；查看者链接无法添加注释。</translation>
     </message>
     <message>
         <source>TLS &amp;certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 证书(&amp;C)：</translation>
     </message>
     <message>
         <source>optional: a PEM file, for https/wss</source>
-        <translation type="unfinished"></translation>
+        <translation>可选：PEM 文件，用于 https/wss</translation>
     </message>
     <message>
         <source>TLS certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 证书文件</translation>
     </message>
     <message>
         <source>TLS &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 私钥(&amp;K)：</translation>
     </message>
     <message>
         <source>its private key (PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>对应的私钥（PEM）</translation>
     </message>
     <message>
         <source>TLS private key file</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 私钥文件</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>Choose the TLS certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>选择 TLS 证书文件</translation>
     </message>
     <message>
         <source>Choose the TLS private key file</source>
-        <translation type="unfinished"></translation>
+        <translation>选择 TLS 私钥文件</translation>
     </message>
 </context>
 <context>
@@ -703,23 +691,23 @@
     </message>
     <message>
         <source>Certificate pin: expected sha256: and the 64 hex digits of the hub&apos;s certificate fingerprint.</source>
-        <translation type="unfinished"></translation>
+        <translation>证书指纹：应为 sha256: 加上中心证书指纹的 64 位十六进制数字。</translation>
     </message>
     <message>
         <source>Certificate &amp;pin:</source>
-        <translation type="unfinished"></translation>
+        <translation>证书指纹(&amp;P)：</translation>
     </message>
     <message>
         <source>sha256:… (only for a self-signed certificate on a LAN)</source>
-        <translation type="unfinished"></translation>
+        <translation>sha256:…（仅用于局域网内的自签名证书）</translation>
     </message>
     <message>
         <source>Certificate pin</source>
-        <translation type="unfinished"></translation>
+        <translation>证书指纹</translation>
     </message>
     <message>
         <source>The SHA-256 fingerprint of the hub&apos;s certificate. With a pin, only that certificate is accepted; without one, the certificate must be trusted by this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>中心证书的 SHA-256 指纹。指定指纹后，只接受该证书；未指定时，证书必须受本机信任。</translation>
     </message>
 </context>
 <context>
@@ -742,7 +730,7 @@
     </message>
     <message>
         <source>The link&apos;s certificate pin is not valid (expected pin=sha256:&lt;64 hex digits&gt;).</source>
-        <translation type="unfinished"></translation>
+        <translation>链接中的证书指纹无效（应为 pin=sha256:&lt;64 位十六进制数字&gt;）。</translation>
     </message>
 </context>
 <context>
@@ -1085,10 +1073,12 @@ Charts appear here as soon as the first series arrives from the board&apos;s sou
     </message>
     <message>
         <source>Draw a dashed line on “%1” at:</source>
+        <extracomment>%1 = panel title</extracomment>
         <translation>在“%1”中的以下值处绘制虚线：</translation>
     </message>
     <message>
         <source>Draw a dashed line on “%1” at (%2):</source>
+        <extracomment>%1 = panel title, %2 = the unit of the value axis, e.g. &quot;MiB&quot;</extracomment>
         <translation>在“%1”中的以下值处绘制虚线（%2）：</translation>
     </message>
     <message>

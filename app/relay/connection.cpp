@@ -448,6 +448,11 @@ void ClientConnection::setRateLimited(bool limited)
         : TokenBucket();
 }
 
+bool ClientConnection::admitMalformed()
+{
+    return m_malformedBudget.take(1, monotonicMs());
+}
+
 ClientConnection::RateVerdict ClientConnection::admitFrame(qint64 bytes)
 {
     if (!m_messageBudget.isLimited() && !m_byteBudget.isLimited())
@@ -477,6 +482,15 @@ void ClientConnection::markProcessed(quint64 ackId)
         m_processedAckIds.removeFirst();
 }
 
+QString closeReasonFitted(const QString &reason)
+{
+    // A close frame's payload is at most 125 bytes: the code, then the reason in UTF-8.
+    QString fitted = reason.left(123);
+    while (fitted.toUtf8().size() > 123)
+        fitted.chop(1);
+    return fitted;
+}
+
 void closeAndDispose(QWebSocket *socket, QWebSocketProtocol::CloseCode code,
                      const QString &reason, QObject *owner)
 {
@@ -495,7 +509,7 @@ void closeAndDispose(QWebSocket *socket, QWebSocketProtocol::CloseCode code,
     if (socket->state() == QAbstractSocket::UnconnectedState)
         socket->deleteLater();
     else
-        socket->close(code, reason.left(120));
+        socket->close(code, closeReasonFitted(reason));
 }
 
 void ClientConnection::end(const QString &reason, int closeCode)

@@ -115,6 +115,9 @@ private:
     QBasicTimer m_paced;
 };
 
+// `reason` cut to what a close frame can carry (123 bytes of UTF-8).
+QString closeReasonFitted(const QString &reason);
+
 // Closes a WebSocket that no session owns any more (1008/1001 with a reason) and makes sure it
 // is freed: on disconnected(), after a 2 s grace period at the latest, or with `owner`.
 void closeAndDispose(QWebSocket *socket, QWebSocketProtocol::CloseCode code, const QString &reason,
@@ -173,6 +176,12 @@ public:
     enum class RateVerdict { Within, OverMessageRate, OverByteRate };
     // Counts one received frame against the connection's limits.
     RateVerdict admitFrame(qint64 bytes);
+    // Counts one frame that did not decode; false once a connection sends more than
+    // kMalformedBurst of them at once or kMalformedPerSecond for long. Applies to every
+    // connection, loopback too: decoding garbage at full speed costs everyone else latency.
+    static constexpr double kMalformedBurst = 100;
+    static constexpr double kMalformedPerSecond = 10;
+    bool admitMalformed();
 
     // Duplicate detection: remembers processed ackIds per connection (bounded).
     bool wasProcessed(quint64 ackId) const;
@@ -259,6 +268,7 @@ private:
     bool m_ended = false;
     TokenBucket m_messageBudget; // unlimited until setRateLimited(true)
     TokenBucket m_byteBudget;
+    TokenBucket m_malformedBudget { kMalformedPerSecond, kMalformedBurst };
 };
 
 } // namespace wr

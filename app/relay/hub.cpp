@@ -275,6 +275,15 @@ void HubService::handleFrame(ClientConnection *connection, const QByteArray &fra
     if (!decoded.ok()) {
         ++m_metrics->malformedMessages;
         qCDebug(lcRelayHub) << "malformed frame from" << connection->id() << ":" << decoded.error;
+        if (!connection->admitMalformed()) {
+            const QString reason
+                = u"too many malformed messages (last: %1)"_s.arg(decoded.error.left(60));
+            ++m_metrics->limitClosesMalformed;
+            qCInfo(lcRelayHub).noquote() << "connection" << connection->id() << "of user"
+                                         << connection->userId() << "closed:" << reason;
+            connection->end(reason, QWebSocketProtocol::CloseCodePolicyViolated);
+            return;
+        }
         if (decoded.ackId)
             sendAck(connection, *decoded.ackId, wps::AckError::BadRequest, decoded.error);
         return;

@@ -94,7 +94,9 @@ QByteArray RelayMetrics::toPrometheusText(const Gauges &g) const
            "watchroom_relay_limit_closes_total{reason=\"message_rate\"} "
         + QByteArray::number(limitClosesMessageRate)
         + "\nwatchroom_relay_limit_closes_total{reason=\"byte_rate\"} "
-        + QByteArray::number(limitClosesByteRate) + '\n';
+        + QByteArray::number(limitClosesByteRate)
+        + "\nwatchroom_relay_limit_closes_total{reason=\"malformed\"} "
+        + QByteArray::number(limitClosesMalformed) + '\n';
     out += "# HELP watchroom_relay_limit_refusals_total Requests refused with 429, by limit.\n"
            "# TYPE watchroom_relay_limit_refusals_total counter\n"
            "watchroom_relay_limit_refusals_total{reason=\"connections_per_address\"} "

@@ -35,6 +35,7 @@ struct RelayMetrics
     // requests refused (connections_per_address, invite_failures), by reason.
     quint64 limitClosesMessageRate = 0;
     quint64 limitClosesByteRate = 0;
+    quint64 limitClosesMalformed = 0;
     quint64 limitRefusalsConnections = 0;
     quint64 limitRefusalsInvites = 0;
 
