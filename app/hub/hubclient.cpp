@@ -2,6 +2,7 @@
 #include "overloaded.h"
 
 #include "logging.h"
+#include "redact.h"
 #include "tlspin.h"
 
 #include <QRandomGenerator>
@@ -71,6 +72,8 @@ HubClient::HubClient(HubClientOptions options, QObject *parent)
     m_retryTimer.setSingleShot(true);
     m_recoveryDeadline.setSingleShot(true);
     m_outboxTimer.setSingleShot(true);
+    m_flushTimer.setSingleShot(true);
+    connect(&m_flushTimer, &QTimer::timeout, this, &HubClient::continueFlush);
     connect(&m_attemptTimer, &QTimer::timeout, this, &HubClient::onAttemptTimeout);
     connect(&m_retryTimer, &QTimer::timeout, this, [this] {
         if (m_state == State::Recovering)
@@ -465,7 +468,8 @@ void HubClient::onSocketLost(QWebSocket *socket)
     const bool wasOpen = m_socketOpen;
     const int code = wasOpen ? int(socket->closeCode()) : 0;
     const QString reason = socket->closeReason();
-    const QString error = socket->errorString();
+    // Qt's messages may quote the URL, and with it the access token.
+    const QString error = redactSecrets(socket->errorString());
     // Without a close frame Qt leaves closeCode() at its default: report 1006 instead.
     const bool closeFrame = m_closeFrameReceived;
     discardSocket(false);
@@ -721,6 +725,7 @@ void HubClient::stopSessionTimers()
     m_pingTimer.stop();
     m_livenessTimer.stop();
     m_sequenceAckTimer.stop();
+    m_flushTimer.stop(); // the next session flushes from its start
     m_pingSentMs = -1;
 }
 
@@ -874,8 +879,13 @@ quint64 HubClient::enqueue(wps::ClientMessage message, quint64 ackId, const QStr
     auto [it, inserted] = m_outbox.emplace(ackId, std::move(entry));
     Q_ASSERT(inserted);
     m_stats.outboxSize = qsizetype(m_outbox.size());
-    if (m_state == State::Connected)
-        transmit(ackId, it->second);
+    if (m_state == State::Connected) {
+        // Rejoins go first and are few; the rest keeps its place behind a paced flush.
+        if (internal)
+            transmit(ackId, it->second);
+        else
+            continueFlush();
+    }
     return ackId;
 }
 
@@ -890,7 +900,16 @@ quint64 HubClient::rejectLater(quint64 ackId, const QString &errorName, const QS
 
 void HubClient::transmit(quint64 ackId, Pending &entry)
 {
-    if (!writeFrame(wps::encode(entry.message))) {
+    const QByteArray frame = wps::encode(entry.message);
+    fitsSlice(frame.size()); // retries and rejoins are not held back, but they count
+    transmit(ackId, entry, frame);
+}
+
+void HubClient::transmit(quint64 ackId, Pending &entry, const QByteArray &frame)
+{
+    m_sliceBytes += frame.size();
+    ++m_sliceMessages;
+    if (!writeFrame(frame)) {
         entry.phase = Pending::Phase::Waiting;
         return;
     }
@@ -909,14 +928,49 @@ void HubClient::transmit(quint64 ackId, Pending &entry)
 
 void HubClient::flushOutbox()
 {
-    // In ackId order, i.e. the order of the calls; the same ackIds as before.
-    for (auto &[ackId, entry] : m_outbox) {
+    m_flushFrom = 0;
+    continueFlush();
+}
+
+void HubClient::continueFlush()
+{
+    m_flushTimer.stop();
+    // In ackId order, i.e. the order of the calls; the same ackIds as before. An outbox of
+    // thousands sent at once would exceed the relay's burst and be closed with 1008 at every
+    // reconnect, so it goes in slices.
+    for (auto it = m_outbox.lower_bound(m_flushFrom); it != m_outbox.end(); ++it) {
         if (m_state != State::Connected)
+            return; // the next session starts again from the oldest entry
+        auto &[ackId, entry] = *it;
+        m_flushFrom = ackId;
+        if (entry.phase != Pending::Phase::Waiting
+            && !(entry.phase == Pending::Phase::Sent && entry.epoch != m_epoch))
+            continue;
+        const QByteArray frame = wps::encode(entry.message);
+        if (!fitsSlice(frame.size())) {
+            const qint64 wait = m_sliceStartMs + m_options.sendSlice.count() - m_clock.elapsed();
+            qCDebug(lcHub) << "paced flush: next slice in" << wait << "ms from ackId" << ackId;
+            m_flushTimer.start(std::chrono::milliseconds(std::max<qint64>(1, wait)));
             return;
-        if (entry.phase == Pending::Phase::Waiting
-            || (entry.phase == Pending::Phase::Sent && entry.epoch != m_epoch))
-            transmit(ackId, entry);
+        }
+        transmit(ackId, entry, frame);
     }
+    m_flushFrom = m_nextAckId;
+}
+
+bool HubClient::fitsSlice(qint64 bytes)
+{
+    const qint64 now = m_clock.elapsed();
+    if (m_sliceStartMs < 0 || now - m_sliceStartMs >= m_options.sendSlice.count()) {
+        m_sliceStartMs = now;
+        m_sliceMessages = 0;
+        m_sliceBytes = 0;
+    }
+    if (m_options.sendSliceMessages > 0 && m_sliceMessages >= m_options.sendSliceMessages)
+        return false;
+    // A frame larger than the byte budget still goes, alone in its slice.
+    return m_options.sendSliceBytes <= 0 || m_sliceMessages == 0
+        || m_sliceBytes + bytes <= m_options.sendSliceBytes;
 }
 
 void HubClient::rejoinGroups()

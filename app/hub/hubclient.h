@@ -47,6 +47,16 @@ struct HubClientOptions
     ms ackRetryDelay { 1000 }; // after a failed ack other than Forbidden/BadRequest
     int maxAckRetries = 5; // then sendFailed
     qsizetype outboxLimit = 10000; // acked sends waiting for their ack
+    // Pacing of acked sends, so that flushing a full outbox after a (re)connect stays below the
+    // relay's default per-connection limits (1000 messages/s with a burst of 2000, 4 MiB/s with
+    // a burst of 8 MiB; beyond them it closes with 1008, docs/security.md) and leaves half of
+    // them to pings, acks, cursors and presence: at most sendSliceMessages frames and
+    // sendSliceBytes bytes per sendSlice, the rest in the next slices, in ackId order. A few
+    // sends go at once; a frame larger than sendSliceBytes goes alone in its slice. 0 (either
+    // bound) switches that bound off.
+    ms sendSlice { 1000 };
+    int sendSliceMessages = 500;
+    qint64 sendSliceBytes = 1024 * 1024;
     qint64 maxQueuedWriteBytes = 1024 * 1024; // above this fire-and-forget sends are dropped
     ms statsInterval { 1000 };
     std::optional<QSslConfiguration> sslConfiguration; // e.g. to trust a relay's certificate
@@ -242,7 +252,10 @@ private:
                     bool internal = false);
     quint64 rejectLater(quint64 ackId, const QString &errorName, const QString &message);
     void transmit(quint64 ackId, Pending &entry);
-    void flushOutbox();
+    void transmit(quint64 ackId, Pending &entry, const QByteArray &frame);
+    void flushOutbox(); // from the oldest entry: a new session
+    void continueFlush(); // from where the last slice stopped
+    bool fitsSlice(qint64 bytes); // starts a new slice when the current one is over
     void rejoinGroups();
     void completeEntry(quint64 ackId, bool success, const QString &errorName,
                        const QString &message);
@@ -284,6 +297,11 @@ private:
     QTimer m_sequenceAckTimer;
     QTimer m_outboxTimer;
     qint64 m_outboxTimerAtMs = 0;
+    QTimer m_flushTimer; // the next slice of a paced flush
+    quint64 m_flushFrom = 0; // entries below this ackId were sent on this session
+    qint64 m_sliceStartMs = -1;
+    int m_sliceMessages = 0;
+    qint64 m_sliceBytes = 0;
     QTimer m_statsTimer;
     QElapsedTimer m_clock; // monotonic time base for deadlines
     qint64 m_lastInboundMs = 0;

@@ -3,6 +3,7 @@
 #include "accessurl.h"
 #include "connectionstring.h"
 #include "logging.h"
+#include "redact.h"
 #include "sessionmessages.h"
 #include "tlspin.h"
 
@@ -28,7 +29,9 @@ constexpr QLatin1StringView kUserPlaceholder { "NAME" };
 
 QString excerpt(const QByteArray &body)
 {
-    QString text = QString::fromUtf8(body.left(kExcerptChars * 4)).simplified();
+    // Redacted before it is cut, so a URL cut in half is still recognised (a server may echo
+    // the request, invite and all).
+    QString text = redactSecrets(QString::fromUtf8(body.left(kExcerptChars * 4)).simplified());
     if (text.size() > kExcerptChars)
         text = text.left(kExcerptChars) + u'…';
     return text.isEmpty() ? u"(empty body)"_s : text;
@@ -179,16 +182,8 @@ QUrl Negotiator::negotiateUrlFor(const NegotiateRequest &request)
 
 QString Negotiator::redacted(const QUrl &url)
 {
-    QUrl copy = url;
-    QUrlQuery query(copy);
-    QList<QPair<QString, QString>> items = query.queryItems(QUrl::FullyEncoded);
-    for (auto &[key, value] : items) {
-        if (key == "access_token"_L1 || key == "awps_reconnection_token"_L1)
-            value = u"redacted"_s;
-    }
-    query.setQueryItems(items);
-    copy.setQuery(query);
-    return copy.toString(QUrl::RemovePassword);
+    // One list of secret-bearing parts for the relay and the client (docs/security.md).
+    return redactedUrl(url);
 }
 
 void Negotiator::negotiate(const NegotiateRequest &request)
@@ -240,7 +235,8 @@ NegotiateResult Negotiator::fromConnectionString(const NegotiateRequest &request
     QString error;
     const auto cs = ConnectionString::parse(request.input.trimmed(), &error);
     if (!cs)
-        return NegotiateResult::failure(Error::InvalidInput, u"connection string: %1"_s.arg(error));
+        return NegotiateResult::failure(Error::InvalidInput,
+                                        u"connection string: %1"_s.arg(redactSecrets(error)));
     if (!isValidHubName(request.hub)) {
         return NegotiateResult::failure(
             Error::InvalidInput, u"'%1' is not a valid hub name"_s.arg(request.hub.left(130)));
@@ -343,7 +339,8 @@ void Negotiator::onReplyFinished(QNetworkReply *reply, bool post)
             finish(NegotiateResult::failure(
                 Error::Tls,
                 u"TLS handshake with %1 failed: %2"_s.arg(
-                    hostPort(m_url), details.isEmpty() ? reply->errorString() : details)));
+                    hostPort(m_url),
+                    details.isEmpty() ? redactSecrets(reply->errorString()) : details)));
             return;
         }
         case QNetworkReply::TimeoutError:
@@ -351,8 +348,10 @@ void Negotiator::onReplyFinished(QNetworkReply *reply, bool post)
                                             u"no answer from %1 in time"_s.arg(where)));
             return;
         default:
+            // Qt's message quotes the whole URL, invite and all.
             finish(NegotiateResult::failure(
-                Error::Network, u"negotiate at %1 failed: %2"_s.arg(where, reply->errorString())));
+                Error::Network,
+                u"negotiate at %1 failed: %2"_s.arg(where, redactSecrets(reply->errorString()))));
             return;
         }
     }
@@ -377,8 +376,8 @@ void Negotiator::onReplyFinished(QNetworkReply *reply, bool post)
     QString error;
     const auto url = parseNegotiateResponse(body, &error);
     if (!url) {
-        finish(NegotiateResult::failure(Error::BadResponse, u"%1 (from %2)"_s.arg(error, where),
-                                        status));
+        finish(NegotiateResult::failure(
+            Error::BadResponse, u"%1 (from %2)"_s.arg(redactSecrets(error), where), status));
         return;
     }
     const QUrl webSocketUrl = toWebSocketScheme(*url);

@@ -97,7 +97,8 @@ public:
 
     // The negotiate URL actually requested for `request` (query items added).
     static QUrl negotiateUrlFor(const NegotiateRequest &request);
-    // A URL with access_token / awps_reconnection_token values masked, for logs and messages.
+    // A URL for logs and messages: wr::redactedUrl, i.e. the values of access_token,
+    // awps_reconnection_token, invite, key, … and a password replaced by REDACTED.
     static QString redacted(const QUrl &url);
 
 Q_SIGNALS:

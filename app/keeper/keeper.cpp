@@ -2,6 +2,7 @@
 
 #include "annotationrepository.h"
 #include "annotationstore.h"
+#include "handoff.h"
 #include "hlc.h"
 #include "keeperlogging.h"
 
@@ -19,7 +20,7 @@ using namespace Qt::StringLiterals;
 namespace wr {
 
 // The database side: lives on the keeper's worker thread, owns the repository there.
-class KeeperWorker : public QObject
+class KeeperWorker : public HandOffReceiver
 {
 public:
     explicit KeeperWorker(DatabaseSettings settings)
@@ -132,8 +133,7 @@ bool Keeper::open(QString *error)
     AnnotationRepository::BoardRegisters loaded;
     int skipped = 0;
     KeeperWorker *worker = m_worker;
-    QMetaObject::invokeMethod(
-        worker,
+    worker->post(
         [&] {
             worker->repository = std::make_unique<AnnotationRepository>(worker->settings);
             ok = worker->repository->open(&failure)
@@ -141,7 +141,7 @@ bool Keeper::open(QString *error)
             if (!ok)
                 worker->repository.reset();
         },
-        Qt::BlockingQueuedConnection);
+        true);
     if (!ok) {
         m_thread.quit();
         m_thread.wait();
@@ -178,15 +178,14 @@ void Keeper::close()
         // Deliver the result of the transaction in flight (its completions run now), then
         // commit whatever is pending, synchronously.
         for (int round = 0; m_commitInFlight && round < 100; ++round) {
-            QMetaObject::invokeMethod(m_worker, [] {}, Qt::BlockingQueuedConnection);
+            m_worker->post([] {}, true);
             QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
         }
         if (!m_commitInFlight)
             flush(true);
 
         KeeperWorker *worker = m_worker;
-        QMetaObject::invokeMethod(worker, [worker] { worker->repository.reset(); },
-                                  Qt::BlockingQueuedConnection);
+        worker->post([worker] { worker->repository.reset(); }, true);
         m_thread.quit();
         m_thread.wait();
         delete m_worker;
@@ -526,26 +525,19 @@ void Keeper::flush(bool synchronous)
     if (synchronous) {
         bool ok = false;
         QString error;
-        QMetaObject::invokeMethod(
-            worker,
+        worker->post(
             [&] {
                 ok = worker->repository && worker->repository->commit(upserts, removals, &error);
             },
-            Qt::BlockingQueuedConnection);
+            true);
         onCommitted(ok, error, rows);
         return;
     }
-    QMetaObject::invokeMethod(
-        worker,
-        [this, worker, upserts = std::move(upserts), removals = std::move(removals), rows] {
-            QString error = u"the database is closed"_s;
-            const bool ok
-                = worker->repository && worker->repository->commit(upserts, removals, &error);
-            QMetaObject::invokeMethod(
-                this, [this, ok, error, rows] { onCommitted(ok, error, rows); },
-                Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
+    worker->post([this, worker, upserts = std::move(upserts), removals = std::move(removals), rows] {
+        QString error = u"the database is closed"_s;
+        const bool ok = worker->repository && worker->repository->commit(upserts, removals, &error);
+        m_results->post([this, ok, error, rows] { onCommitted(ok, error, rows); });
+    });
 }
 
 void Keeper::onCommitted(bool ok, const QString &error, int rows)

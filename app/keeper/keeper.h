@@ -1,5 +1,6 @@
 #pragma once
 
+#include "handoff.h"
 #include "keeperconfig.h"
 #include "sessionmessages.h"
 
@@ -154,6 +155,9 @@ private:
     KeeperConfig m_config;
     std::map<QString, std::unique_ptr<AnnotationStore>> m_boards;
     QThread m_thread;
+    // Receives the database thread's results on this object's thread (deleted with it, and
+    // with it any result still queued).
+    HandOffReceiver *m_results = new HandOffReceiver(this);
     KeeperWorker *m_worker = nullptr;
 
     QSet<Key> m_dirty; // registers changed in memory, not yet in a transaction

@@ -18,7 +18,7 @@ void checkRedacted(const QUrl &url)
 {
     QString shown = Negotiator::redacted(url);
     // What redaction writes may itself contain a "secret" such as the value "access_token".
-    shown.remove(u"access_token=redacted"_s).remove(u"awps_reconnection_token=redacted"_s);
+    shown.remove(u"access_token=REDACTED"_s).remove(u"awps_reconnection_token=REDACTED"_s);
     QUrl withoutSecrets = url;
     QUrlQuery query(withoutSecrets);
     QStringList secrets;

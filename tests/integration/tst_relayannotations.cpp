@@ -424,13 +424,13 @@ void TestRelayAnnotations::offlineExportImportRoundTrip()
 
     const QString file = m_dir.filePath(u"main.json"_s);
     QByteArray err;
-    QCOMPARE(runRelay({ u"--data-dir"_s, source, u"--export-annotations"_s, u"main"_s,
-                        u"--output"_s, file },
-                      nullptr, &err),
-             0);
-    QFile exported(file);
-    QVERIFY(exported.open(QIODevice::ReadOnly));
-    const QByteArray document = exported.readAll();
+    const int exported = runRelay(
+        { u"--data-dir"_s, source, u"--export-annotations"_s, u"main"_s, u"--output"_s, file },
+        nullptr, &err);
+    QVERIFY2(exported == 0, err.constData());
+    QFile exportedFile(file);
+    QVERIFY(exportedFile.open(QIODevice::ReadOnly));
+    const QByteArray document = exportedFile.readAll();
     QCOMPARE(annotationsOf(document).size(), 3);
 
     QCOMPARE(runRelay({ u"--data-dir"_s, target, u"--import-annotations"_s, u"main"_s, file },

@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
+#include <QLoggingCategory>
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -225,7 +226,11 @@ private slots:
     void invalidInput();
     void cancelSuppressesTheResult();
     void aNewRequestReplacesTheOld();
+    void redactedHidesSecrets_data();
     void redactedHidesSecrets();
+    void failedNegotiateNeverShowsASecret_data();
+    void failedNegotiateNeverShowsASecret();
+    void wrongInviteAtTheRelayIsNotShown();
 
 private:
     std::unique_ptr<wr::Relay> m_relay;
@@ -349,8 +354,8 @@ void TestNegotiator::relayPlaceholderUserIsReplaced()
     // What earlier watchroom-relay versions printed for people to paste:
     // …/negotiate?board=main&user=NAME&role=annotator
     Negotiator negotiator;
-    NegotiateRequest request =
-        requestFor(m_relay->negotiateUrl(u"main"_s).toString() + u"&user=NAME"_s);
+    NegotiateRequest request
+        = requestFor(m_relay->negotiateUrl(u"main"_s).toString() + u"&user=NAME"_s);
     request.userId = u"bob"_s;
     request.role = u"viewer"_s; // the URL's role wins
     const auto result = negotiate(negotiator, request);
@@ -706,13 +711,147 @@ void TestNegotiator::aNewRequestReplacesTheOld()
     QVERIFY(spy.first().first().value<NegotiateResult>().url.toString().contains("second"_L1));
 }
 
+void TestNegotiator::redactedHidesSecrets_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QStringList>("secrets");
+    QTest::addColumn<QStringList>("kept");
+    QTest::addRow("access and reconnection tokens")
+        << u"wss://h/client/hubs/x?access_token=SECRET1&awps_connection_id=c&awps_reconnection_token=SECRET2"_s
+        << QStringList { u"SECRET1"_s, u"SECRET2"_s }
+        << QStringList { u"awps_connection_id=c"_s, u"wss://h/client/hubs/x"_s };
+    QTest::addRow("invite in a negotiate URL")
+        << u"https://relay.lan:7300/negotiate?board=ops&invite=SECRET-INVITE&role=annotator"_s
+        << QStringList { u"SECRET-INVITE"_s }
+        << QStringList { u"board=ops"_s, u"role=annotator"_s, u"invite="_s };
+    QTest::addRow("percent-encoded invite")
+        << u"http://h/negotiate?invite=SECRET%2BPLUS%20X&user=ann"_s
+        << QStringList { u"SECRET"_s, u"PLUS"_s } << QStringList { u"user=ann"_s };
+    QTest::addRow("key, sig and a password")
+        << u"http://me:SECRET-PW@h/negotiate?key=SECRET-KEY&sig=SECRET-SIG"_s
+        << QStringList { u"SECRET-PW"_s, u"SECRET-KEY"_s, u"SECRET-SIG"_s }
+        << QStringList { u"h/negotiate"_s };
+}
+
 void TestNegotiator::redactedHidesSecrets()
 {
-    const QUrl url(
-        u"wss://h/client/hubs/x?access_token=SECRET1&awps_connection_id=c&awps_reconnection_token=SECRET2"_s);
-    const QString text = Negotiator::redacted(url);
-    QVERIFY(!text.contains("SECRET"_L1));
-    QVERIFY(text.contains("awps_connection_id=c"_L1));
+    QFETCH(QString, url);
+    QFETCH(QStringList, secrets);
+    QFETCH(QStringList, kept);
+    const QString text = Negotiator::redacted(QUrl(url));
+    for (const QString &secret : std::as_const(secrets))
+        QVERIFY2(!text.contains(secret), qPrintable(text));
+    for (const QString &part : std::as_const(kept))
+        QVERIFY2(text.contains(part), qPrintable(text));
+}
+
+// Every message a failing negotiate produces, for inputs that carry a secret.
+void TestNegotiator::failedNegotiateNeverShowsASecret_data()
+{
+    QTest::addColumn<QString>("input"); // %1: the fake server's port, %2: the closed port
+    QTest::addColumn<QString>("secret");
+    QTest::addColumn<int>("status"); // the fake server's answer; 0: hang
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("error");
+
+    const QString invite = u"SECRET-INVITE-4242"_s;
+    const QString token = u"SECRET-TOKEN-4242"_s;
+    QTest::addRow("invite, 401 echoing the request")
+        << u"http://127.0.0.1:%1/negotiate?board=ops&invite="_s + invite << invite << 401
+        << (u"refused http://127.0.0.1/negotiate?board=ops&invite="_s + invite).toUtf8()
+        << int(Error::HttpStatus);
+    QTest::addRow("invite, 500 quoting a bearer token")
+        << u"http://127.0.0.1:%1/negotiate?invite="_s + invite << token << 500
+        << (u"upstream said: Authorization: Bearer "_s + token).toUtf8() << int(Error::HttpStatus);
+    QTest::addRow("invite, connection refused")
+        << u"http://127.0.0.1:%2/negotiate?invite="_s + invite << invite << 200 << QByteArray()
+        << int(Error::ConnectionRefused);
+    QTest::addRow("invite, no answer in time")
+        << u"http://127.0.0.1:%1/negotiate?invite="_s + invite << invite << 0 << QByteArray()
+        << int(Error::Timeout);
+    QTest::addRow("invite in the answer's URL, no access_token")
+        << u"http://127.0.0.1:%1/negotiate"_s << invite << 200
+        << (u"{\"url\":\"ws://127.0.0.1/client/hubs/watchroom?invite="_s + invite + u"\"}"_s)
+               .toUtf8()
+        << int(Error::MissingToken);
+    QTest::addRow("access_token, 401 echoing it")
+        << u"http://127.0.0.1:%1/negotiate?access_token="_s + token << token << 401
+        << (u"bad token in http://127.0.0.1/negotiate?access_token="_s + token).toUtf8()
+        << int(Error::HttpStatus);
+    QTest::addRow("password in the URL, 403")
+        << u"http://ann:SECRET-PASSWORD@127.0.0.1:%1/negotiate"_s << u"SECRET-PASSWORD"_s << 403
+        << "no"_ba << int(Error::HttpStatus);
+    QTest::addRow("connection string AccessKey, unknown role")
+        << u"Endpoint=http://127.0.0.1;Port=%1;AccessKey=SECRET-ACCESS-KEY-0123456789;Version=1.0;"_s
+        << u"SECRET-ACCESS-KEY"_s << 200 << QByteArray() << int(Error::InvalidInput);
+    QTest::addRow("connection string AccessKey, a part that is no key=value")
+        << u"Endpoint=http://127.0.0.1;AccessKey=SECRET-ACCESS-KEY-0123456789;oops;"_s
+        << u"SECRET-ACCESS-KEY"_s << 200 << QByteArray() << int(Error::InvalidInput);
+}
+
+void TestNegotiator::failedNegotiateNeverShowsASecret()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, secret);
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    QFETCH(int, error);
+    m_http->responses.insert("GET", { status, "text/plain", body, status == 0 });
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+    const quint16 closedPort = closed.serverPort();
+    closed.close();
+
+    NegotiateRequest request
+        = requestFor(QString(input)
+                         .replace(u"%1"_s, QString::number(m_http->url().port()))
+                         .replace(u"%2"_s, QString::number(closedPort)));
+    request.role = u"king"_s; // only connection strings look at it before the network
+
+    // Everything the Negotiator logs, too.
+    static QStringList logged;
+    logged.clear();
+    QLoggingCategory::setFilterRules(u"watchroom.hub.debug=true"_s);
+    const QtMessageHandler previous
+        = qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &message) {
+              logged.append(message);
+          });
+    Negotiator negotiator;
+    negotiator.setTimeout(500ms);
+    const auto result = negotiate(negotiator, request);
+    qInstallMessageHandler(previous);
+    QLoggingCategory::setFilterRules(QString());
+    QVERIFY(result);
+    QCOMPARE(int(result->error), error);
+    QVERIFY2(!result->errorString.contains(secret), qPrintable(result->errorString));
+    QVERIFY(!result->errorString.isEmpty());
+    QVERIFY(!logged.isEmpty());
+    for (const QString &line : std::as_const(logged))
+        QVERIFY2(!line.contains(secret), qPrintable(line));
+}
+
+void TestNegotiator::wrongInviteAtTheRelayIsNotShown()
+{
+    wr::RelayConfig config;
+    config.listenAddress = QHostAddress::LocalHost;
+    config.port = 0;
+    config.accessKeys = { kAccessKey };
+    config.dataDir.clear();
+    config.invites = { wr::InviteSecret { u"annotator"_s, u"the-right-invite-0123"_s } };
+    wr::Relay relay(config);
+    QString error;
+    QVERIFY2(relay.start(&error), qPrintable(error));
+    const QString wrong = u"SECRET-WRONG-INVITE-9876"_s;
+    Negotiator negotiator;
+    const auto result = negotiate(
+        negotiator,
+        requestFor(
+            u"http://127.0.0.1:%1/negotiate?board=ops&invite=%2"_s.arg(relay.port()).arg(wrong)));
+    QVERIFY(result);
+    QCOMPARE(result->error, Error::HttpStatus);
+    QCOMPARE(result->httpStatus, 401);
+    QVERIFY2(result->errorString.contains(u"invite=REDACTED"_s), qPrintable(result->errorString));
+    QVERIFY2(!result->errorString.contains(wrong), qPrintable(result->errorString));
 }
 
 QTEST_MAIN(TestNegotiator)
