@@ -2,9 +2,11 @@
 
 #include <QDateTime>
 #include <QFontMetricsF>
+#include <QHash>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPalette>
+#include <QPixmapCache>
 
 #include <algorithm>
 #include <cmath>
@@ -32,25 +34,63 @@ QString timeText(qint64 t, qint64 span)
     return dt.toString(u"HH:mm:ss"_s);
 }
 
-// A filled label box with its top-left corner at `topLeft`, kept inside `bounds`.
+// A filled label box with its top-left corner at `topLeft`, kept inside `bounds`. The same
+// labels are drawn on every panel at every cursor move, so each is rendered once into a pixmap
+// (QPixmapCache: text, font, colour, pixel ratio and hints as the key) and blitted after that;
+// shaping and rasterising text was most of what a moving cursor cost per panel.
 QRectF drawLabel(QPainter &p, QPointF topLeft, const QString &text, const QColor &fill,
                  const QRectF &bounds)
 {
-    const QFontMetricsF fm(p.font());
-    QRectF box(topLeft, QSizeF(fm.horizontalAdvance(text) + 2 * kLabelPad,
-                               fm.height() + kLabelPad));
+    const QFont font = p.font();
+    const qreal dpr = p.device() ? p.device()->devicePixelRatioF() : 1.0;
+    const QString key = u"wr-label/%1/%2/%3/%4/"_s.arg(font.key(), QString::number(fill.rgba(), 16),
+                                                     QString::number(dpr),
+                                                     QString::number(int(p.renderHints())))
+        + text;
+    QPixmap label;
+    if (!QPixmapCache::find(key, &label)) {
+        const QFontMetricsF fm(font);
+        const QSizeF size(std::ceil(fm.horizontalAdvance(text) + 2 * kLabelPad),
+                          std::ceil(fm.height() + kLabelPad));
+        label = QPixmap((size * dpr).toSize());
+        label.setDevicePixelRatio(dpr);
+        label.fill(Qt::transparent);
+        QPainter lp(&label);
+        lp.setRenderHints(p.renderHints());
+        lp.setFont(font);
+        const QRectF box(QPointF(0, 0), size);
+        lp.setPen(Qt::NoPen);
+        lp.setBrush(fill);
+        lp.drawRoundedRect(box, 3, 3);
+        lp.setPen(readableOn(fill));
+        lp.drawText(box, Qt::AlignCenter, text);
+        lp.end();
+        QPixmapCache::insert(key, label);
+    }
+    QRectF box(topLeft, label.deviceIndependentSize());
     if (box.right() > bounds.right())
         box.moveRight(bounds.right());
     if (box.left() < bounds.left())
         box.moveLeft(bounds.left());
     if (box.bottom() > bounds.bottom())
         box.moveBottom(bounds.bottom());
-    p.setPen(Qt::NoPen);
-    p.setBrush(fill);
-    p.drawRoundedRect(box, 3, 3);
-    p.setPen(readableOn(fill));
-    p.drawText(box, Qt::AlignCenter, text);
+    p.drawPixmap(QPointF(std::round(box.left()), std::round(box.top())), label);
     return box;
+}
+
+// fm.horizontalAdvance(text) for `font`, remembered: every panel asks for the width of the same
+// names at every cursor move. GUI thread only; forgets everything past 512 entries.
+qreal textWidth(const QFontMetricsF &fm, const QFont &font, const QString &text)
+{
+    static QHash<QString, qreal> widths;
+    const QString key = font.key() + u'/' + text;
+    if (const auto it = widths.constFind(key); it != widths.cend())
+        return *it;
+    if (widths.size() >= 512)
+        widths.clear();
+    const qreal width = fm.horizontalAdvance(text);
+    widths.insert(key, width);
+    return width;
 }
 
 } // namespace
@@ -82,7 +122,7 @@ QRegion ChartOverlay::cursorRegion(const ChartMapping &m, const QList<RemoteCurs
         }
         const int x = int(std::floor(m.xForTime(double(c.t))));
         region += QRect(x - 2, plot.top(), 5, plot.height());
-        const int labelWidth = int(fm.horizontalAdvance(c.name) + 2 * kLabelPad) + 6;
+        const int labelWidth = int(textWidth(fm, font, c.name) + 2 * kLabelPad) + 6;
         // The label may be pushed left to stay inside the plot.
         region += QRect(std::min(x, plot.right() - labelWidth) - 2, plot.top(), labelWidth + 6,
                         rowHeight + 2);
