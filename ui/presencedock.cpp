@@ -10,6 +10,7 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QStyle>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -35,6 +36,24 @@ QString clockText(qint64 t)
 {
     return QDateTime::fromMSecsSinceEpoch(t).toString(u"HH:mm:ss"_s);
 }
+
+// A one-line plain-text label that ends a name too long for its width with "…" instead of
+// cutting it off; text() stays the whole name (accessibility, tooltips, tests).
+class ElidedLabel : public QLabel
+{
+public:
+    using QLabel::QLabel;
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter p(this);
+        const QRect area = contentsRect();
+        const QString shown = fontMetrics().elidedText(text(), Qt::ElideRight, area.width());
+        style()->drawItemText(&p, area, int(alignment() | Qt::TextSingleLine), palette(),
+                              isEnabled(), shown, foregroundRole());
+    }
+};
 
 } // namespace
 
@@ -144,7 +163,7 @@ void PresenceDock::updateRow(const QString &userId)
         grid->setHorizontalSpacing(6);
         grid->setVerticalSpacing(1);
         row.swatch = new QLabel(row.widget);
-        row.name = new QLabel(row.widget);
+        row.name = new ElidedLabel(row.widget);
         // Names come from peers: never interpreted as markup.
         row.name->setTextFormat(Qt::PlainText);
         QFont bold = row.name->font();
