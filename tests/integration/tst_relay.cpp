@@ -3,6 +3,7 @@
 #include "accessurl.h"
 #include "connectionstring.h"
 #include "hub.h"
+#include "recordingclient.h"
 #include "relay.h"
 #include "webpubsub.h"
 
@@ -24,69 +25,7 @@ namespace {
 const QString kHub = u"Chat_Hub"_s;
 
 // A client that records every frame the relay sends, decoded.
-class Client : public QObject
-{
-public:
-    explicit Client(QObject *parent = nullptr)
-        : QObject(parent)
-    {
-        connect(&socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
-            const auto decoded = wps::decodeServiceMessage(text.toUtf8());
-            if (decoded.ok())
-                frames.append(*decoded.message);
-            else
-                undecodable.append(text);
-        });
-        connect(&socket, &QWebSocket::binaryMessageReceived, this,
-                [this](const QByteArray &) { ++binaryFrames; });
-    }
-
-    void open(const QUrl &url, const QString &subprotocol = QString(wps::kJsonReliableProtocol))
-    {
-        QWebSocketHandshakeOptions options;
-        if (!subprotocol.isEmpty())
-            options.setSubprotocols({ subprotocol });
-        socket.open(QNetworkRequest(url), options);
-    }
-
-    template<class T>
-    QList<T> all() const
-    {
-        QList<T> out;
-        for (const auto &f : frames) {
-            if (const T *m = std::get_if<T>(&f))
-                out.append(*m);
-        }
-        return out;
-    }
-    template<class T>
-    qsizetype count() const { return all<T>().size(); }
-
-    std::optional<wps::Ack> ack(quint64 id) const
-    {
-        for (const auto &a : all<wps::Ack>()) {
-            if (a.ackId == id)
-                return a;
-        }
-        return std::nullopt;
-    }
-
-    void send(const wps::ClientMessage &message)
-    {
-        socket.sendTextMessage(QString::fromUtf8(wps::encode(message)));
-    }
-
-    QString connectionId() const
-    {
-        const auto c = all<wps::Connected>();
-        return c.isEmpty() ? QString() : c.first().connectionId;
-    }
-
-    QWebSocket socket;
-    QList<wps::ServiceMessage> frames;
-    QStringList undecodable;
-    int binaryFrames = 0;
-};
+using Client = wrtest::RecordingClient;
 
 } // namespace
 

@@ -6,6 +6,7 @@
 #include "boardservices.h"
 #include "connectionstring.h"
 #include "keeper.h"
+#include "recordingclient.h"
 #include "relay.h"
 #include "sessionmessages.h"
 #include "webpubsub.h"
@@ -81,29 +82,13 @@ QList<session::AnnotationOp> sampleOps()
              op(u"a2"_s, now - 2000, u"latency spike"_s), op(u"a3"_s, now - 1000, u"rollback"_s) };
 }
 
-class Client : public QObject
+class Client : public wrtest::RecordingClient
 {
 public:
-    Client()
-    {
-        connect(&socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
-            const auto decoded = wps::decodeServiceMessage(text.toUtf8());
-            if (decoded.ok())
-                frames.append(*decoded.message);
-        });
-    }
     bool open(const QUrl &url)
     {
-        QWebSocketHandshakeOptions options;
-        options.setSubprotocols({ QString(wps::kJsonReliableProtocol) });
-        socket.open(QNetworkRequest(url), options);
-        return QTest::qWaitFor(
-            [this] {
-                return std::any_of(frames.cbegin(), frames.cend(), [](const auto &f) {
-                    return std::holds_alternative<wps::Connected>(f);
-                });
-            },
-            10000);
+        RecordingClient::open(url);
+        return waitConnected(10000);
     }
     bool acked(quint64 id) const
     {
@@ -141,8 +126,6 @@ public:
         ids.sort();
         return ids;
     }
-    QWebSocket socket;
-    QList<wps::ServiceMessage> frames;
 };
 
 struct HttpReply

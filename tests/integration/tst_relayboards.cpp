@@ -3,6 +3,7 @@
 // an acknowledged annotation across kill -9 of the relay process.
 #include "accessurl.h"
 #include "connectionstring.h"
+#include "recordingclient.h"
 #include "relay.h"
 #include "sessionmessages.h"
 #include "webpubsub.h"
@@ -29,44 +30,13 @@ namespace {
 const QString kAccessKey = u"test-access-key-0123456789abcdef"_s;
 const QString kSourceToken = u"source-token-0123456789"_s;
 
-class Client : public QObject
+class Client : public wrtest::RecordingClient
 {
 public:
-    Client()
-    {
-        connect(&socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
-            const auto decoded = wps::decodeServiceMessage(text.toUtf8());
-            if (decoded.ok())
-                frames.append(*decoded.message);
-        });
-    }
     bool open(const QUrl &url)
     {
-        QWebSocketHandshakeOptions options;
-        options.setSubprotocols({ QString(wps::kJsonReliableProtocol) });
-        socket.open(QNetworkRequest(url), options);
-        return QTest::qWaitFor([this] { return !all<wps::Connected>().isEmpty(); }, 10000);
-    }
-    template<class T> QList<T> all() const
-    {
-        QList<T> out;
-        for (const auto &f : frames) {
-            if (const T *m = std::get_if<T>(&f))
-                out.append(*m);
-        }
-        return out;
-    }
-    std::optional<wps::Ack> ack(quint64 id) const
-    {
-        for (const auto &a : all<wps::Ack>()) {
-            if (a.ackId == id)
-                return a;
-        }
-        return std::nullopt;
-    }
-    void send(const wps::ClientMessage &message)
-    {
-        socket.sendTextMessage(QString::fromUtf8(wps::encode(message)));
+        RecordingClient::open(url);
+        return waitConnected(10000);
     }
     // Session messages of a kind from group messages (or server messages) seen so far.
     template<class T> QList<T> session(bool fromServer) const
@@ -88,8 +58,6 @@ public:
         }
         return out;
     }
-    QWebSocket socket;
-    QList<wps::ServiceMessage> frames;
 };
 
 QUrl clientUrl(const QString &connectionString, const QString &user, const QString &role,

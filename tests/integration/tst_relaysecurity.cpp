@@ -7,6 +7,7 @@
 #include "hub.h"
 #include "jwt.h"
 #include "ratelimit.h"
+#include "recordingclient.h"
 #include "redact.h"
 #include "relay.h"
 #include "sessionmessages.h"
@@ -184,61 +185,7 @@ private:
     QByteArray m_buffer;
 };
 
-// A WebSocket client that records what the relay sends, decoded.
-class Client : public QObject
-{
-public:
-    Client()
-    {
-        connect(&socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
-            const auto decoded = wps::decodeServiceMessage(text.toUtf8());
-            if (decoded.ok())
-                frames.append(*decoded.message);
-        });
-    }
-    void open(const QUrl &url)
-    {
-        QWebSocketHandshakeOptions options;
-        options.setSubprotocols({ QString::fromLatin1(kReliable) });
-        socket.open(QNetworkRequest(url), options);
-    }
-    bool waitConnected()
-    {
-        return QTest::qWaitFor([&] { return count<wps::Connected>() > 0; }, 5000);
-    }
-    template<class T> QList<T> all() const
-    {
-        QList<T> out;
-        for (const auto &f : frames) {
-            if (const T *m = std::get_if<T>(&f))
-                out.append(*m);
-        }
-        return out;
-    }
-    template<class T> qsizetype count() const { return all<T>().size(); }
-    std::optional<wps::Ack> ack(quint64 id) const
-    {
-        for (const auto &a : all<wps::Ack>()) {
-            if (a.ackId == id)
-                return a;
-        }
-        return std::nullopt;
-    }
-    void send(const wps::ClientMessage &message)
-    {
-        socket.sendTextMessage(QString::fromUtf8(wps::encode(message)));
-    }
-    // Every frame sent before this has been handled by the relay once it returns true.
-    bool sync()
-    {
-        const qsizetype pongs = count<wps::Pong>();
-        send(wps::Ping {});
-        return QTest::qWaitFor([&] { return count<wps::Pong>() > pongs; }, 5000);
-    }
-
-    QWebSocket socket;
-    QList<wps::ServiceMessage> frames;
-};
+using Client = wrtest::RecordingClient;
 
 // Everything logged while alive, at every level and in every category.
 class LogCapture
