@@ -35,8 +35,7 @@ public:
     }
 
     // Starts the handshake; an empty subprotocol offers none.
-    void open(const QUrl &url,
-              const QString &subprotocol = QString(wr::wps::kJsonReliableProtocol))
+    void open(const QUrl &url, const QString &subprotocol = QString(wr::wps::kJsonReliableProtocol))
     {
         QWebSocketHandshakeOptions options;
         if (!subprotocol.isEmpty())
@@ -48,8 +47,7 @@ public:
         return QTest::qWaitFor([this] { return count<wr::wps::Connected>() > 0; }, timeoutMs);
     }
 
-    template<class T>
-    QList<T> all() const
+    template<class T> QList<T> all() const
     {
         QList<T> out;
         for (const auto &f : frames) {
@@ -58,11 +56,7 @@ public:
         }
         return out;
     }
-    template<class T>
-    qsizetype count() const
-    {
-        return all<T>().size();
-    }
+    template<class T> qsizetype count() const { return all<T>().size(); }
     std::optional<wr::wps::Ack> ack(quint64 id) const
     {
         for (const auto &a : all<wr::wps::Ack>()) {
