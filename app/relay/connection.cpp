@@ -36,6 +36,7 @@ QString randomToken(int bytes)
 FrameBatcher::FrameBatcher(QObject *parent)
     : QObject(parent)
 {
+    connect(&m_paced, &PreciseWakeup::timeout, this, &FrameBatcher::flushNow);
 }
 
 void FrameBatcher::schedule(ClientConnection *connection)
@@ -62,21 +63,9 @@ void FrameBatcher::flush()
         return; // the paced flush takes these frames too
     const qint64 since = m_sinceFlush.isValid() ? m_sinceFlush.nsecsElapsed() : kMinFlushIntervalNs;
     if (since < kMinFlushIntervalNs) {
-        // Qt timers have millisecond resolution. (Re-posting the flush instead paced more
-        // finely but spun the event loop at 100 % CPU; measured in docs/benchmarks.md.)
-        m_paced.start(1, Qt::PreciseTimer, this);
+        m_paced.start(kMinFlushIntervalNs - since);
         return;
     }
-    flushNow();
-}
-
-void FrameBatcher::timerEvent(QTimerEvent *event)
-{
-    if (event->timerId() != m_paced.timerId()) {
-        QObject::timerEvent(event);
-        return;
-    }
-    m_paced.stop();
     flushNow();
 }
 
@@ -144,8 +133,7 @@ bool Permissions::has(Kind kind, const QString &target) const
 
 ClientConnection::ClientConnection(QString id, QString hubKey, QString userId, bool reliable,
                                    Permissions permissions, const SessionLimits &limits,
-                                   RelayMetrics *metrics, FrameBatcher *batcher,
-                                   QObject *parent)
+                                   RelayMetrics *metrics, FrameBatcher *batcher, QObject *parent)
     : QObject(parent)
     , m_id(std::move(id))
     , m_hubKey(std::move(hubKey))
@@ -156,8 +144,7 @@ ClientConnection::ClientConnection(QString id, QString hubKey, QString userId, b
     , m_metrics(metrics)
     , m_batcher(batcher)
     , m_reconnectionToken(randomToken(24))
-{
-}
+{ }
 
 ClientConnection::~ClientConnection()
 {
@@ -190,8 +177,8 @@ void ClientConnection::attach(QWebSocket *socket, QTcpSocket *transport)
     m_socket = socket;
     socket->setParent(this);
     m_transport = directFramesEnabled() ? transport : nullptr;
-    qCDebug(lcRelay) << "session" << m_id << (m_transport ? "writes frames directly"
-                                                          : "writes through QWebSocket");
+    qCDebug(lcRelay) << "session" << m_id
+                     << (m_transport ? "writes frames directly" : "writes through QWebSocket");
 }
 
 void ClientConnection::dropPending()
@@ -356,8 +343,8 @@ bool ClientConnection::deliver(const wps::EncodedData &data, bool droppable)
             || m_acked.bytes() + entryBytes > m_limits.bufferBytes)) {
         ++m_metrics->sessionsDroppedOverflow;
         qCWarning(lcRelayHub) << "session" << m_id << "of user" << m_userId
-                              << "dropped: its un-acked buffer overflowed ("
-                              << m_acked.size() << "messages," << m_acked.bytes() << "bytes)";
+                              << "dropped: its un-acked buffer overflowed (" << m_acked.size()
+                              << "messages," << m_acked.bytes() << "bytes)";
         end(u"un-acked message buffer overflowed; the session was dropped"_s);
         return false;
     }
@@ -491,8 +478,8 @@ QString closeReasonFitted(const QString &reason)
     return fitted;
 }
 
-void closeAndDispose(QWebSocket *socket, QWebSocketProtocol::CloseCode code,
-                     const QString &reason, QObject *owner)
+void closeAndDispose(QWebSocket *socket, QWebSocketProtocol::CloseCode code, const QString &reason,
+                     QObject *owner)
 {
     // Ownership first: the socket outlives this session, so the long-lived owner frees it at
     // the latest (it must not stay parented to a session that is about to be deleted, nor
@@ -530,8 +517,7 @@ void ClientConnection::end(const QString &reason, int closeCode)
         m_socket = nullptr;
         m_transport = nullptr;
         socket->disconnect(this);
-        closeAndDispose(socket, QWebSocketProtocol::CloseCode(closeCode), reason,
-                        parent());
+        closeAndDispose(socket, QWebSocketProtocol::CloseCode(closeCode), reason, parent());
         ++m_metrics->connectionsClosed;
     }
     m_acked.clear();

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "ratelimit.h"
 #include "groupset.h"
+#include "precisewakeup.h"
+#include "ratelimit.h"
 #include "webpubsub.h"
 
 #include <QBasicTimer>
@@ -56,10 +57,7 @@ private:
         QSet<QString> groups;
     };
     Entry &entry(Kind kind) { return kind == Kind::SendToGroup ? m_send : m_joinLeave; }
-    const Entry &entry(Kind kind) const
-    {
-        return kind == Kind::SendToGroup ? m_send : m_joinLeave;
-    }
+    const Entry &entry(Kind kind) const { return kind == Kind::SendToGroup ? m_send : m_joinLeave; }
     Entry m_send;
     Entry m_joinLeave;
 };
@@ -87,9 +85,10 @@ class ClientConnection;
 // pass instead of one per message, and its socket's write notifier stays off unless the
 // kernel buffer is full.
 // Under load a pass often holds a single incoming message (one readable socket), so passes are
-// also paced: a flush less than kMinFlushInterval after the previous one waits for the rest of
-// that interval, and every recipient then takes the frames of several passes in one write().
-// An idle relay flushes at once, so a lone message is not delayed.
+// also paced: a flush less than kMinFlushIntervalNs after the previous one waits for the rest of
+// that interval, to the microsecond where the platform allows (PreciseWakeup), and every
+// recipient then takes the frames of several passes in one write(). No frame waits longer than
+// the interval; an idle relay flushes at once, so a lone message is not delayed.
 class FrameBatcher : public QObject
 {
     Q_OBJECT
@@ -102,9 +101,6 @@ public:
     void cancel(ClientConnection *connection);
     void flush();
 
-protected:
-    void timerEvent(QTimerEvent *event) override;
-
 private:
     void flushNow();
 
@@ -112,7 +108,7 @@ private:
     QList<ClientConnection *> m_flushing;
     bool m_posted = false;
     QElapsedTimer m_sinceFlush;
-    QBasicTimer m_paced;
+    PreciseWakeup m_paced;
 };
 
 // `reason` cut to what a close frame can carry (123 bytes of UTF-8).
@@ -165,10 +161,7 @@ public:
     // Sends `connected` and replays the un-acked messages in order (after a recovery).
     void replayBuffered();
 
-    qsizetype bufferedCount() const
-    {
-        return m_acked.size() + m_fireAndForget.size();
-    }
+    qsizetype bufferedCount() const { return m_acked.size() + m_fireAndForget.size(); }
     qint64 pendingSendBytes() const;
 
     // Applies the sending limits of `limits` (or none) to this connection's next frames.
@@ -272,4 +265,3 @@ private:
 };
 
 } // namespace wr
-
