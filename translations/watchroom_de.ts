@@ -398,6 +398,10 @@
         <source>Resize the panel</source>
         <translation>Panelgröße ändern</translation>
     </message>
+    <message>
+        <source>Drag the title to move the panel (or use Move panel left / right in the chart menu)</source>
+        <translation>Titel ziehen, um das Panel zu verschieben (oder im Diagrammmenü „Panel nach links / rechts verschieben“ wählen)</translation>
+    </message>
 </context>
 <context>
     <name>wr::DesktopApp</name>

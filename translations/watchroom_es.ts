@@ -398,6 +398,10 @@
         <source>Resize the panel</source>
         <translation>Cambiar el tamaño del panel</translation>
     </message>
+    <message>
+        <source>Drag the title to move the panel (or use Move panel left / right in the chart menu)</source>
+        <translation>Arrastre el título para mover el panel (o use «Mover el panel a la izquierda / derecha» en el menú del gráfico)</translation>
+    </message>
 </context>
 <context>
     <name>wr::DesktopApp</name>

@@ -398,6 +398,10 @@
         <source>Resize the panel</source>
         <translation>Redimensionner le panneau</translation>
     </message>
+    <message>
+        <source>Drag the title to move the panel (or use Move panel left / right in the chart menu)</source>
+        <translation>Faites glisser le titre pour déplacer le panneau (ou utilisez « Déplacer le panneau vers la gauche / la droite » dans le menu du graphique)</translation>
+    </message>
 </context>
 <context>
     <name>wr::DesktopApp</name>

@@ -389,6 +389,10 @@
         <source>Resize the panel</source>
         <translation>パネルのサイズを変更</translation>
     </message>
+    <message>
+        <source>Drag the title to move the panel (or use Move panel left / right in the chart menu)</source>
+        <translation>タイトルをドラッグしてパネルを移動 (またはグラフのメニューの「パネルを左へ移動 / 右へ移動」)</translation>
+    </message>
 </context>
 <context>
     <name>wr::DesktopApp</name>

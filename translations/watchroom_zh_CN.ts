@@ -389,6 +389,10 @@
         <source>Resize the panel</source>
         <translation>调整面板大小</translation>
     </message>
+    <message>
+        <source>Drag the title to move the panel (or use Move panel left / right in the chart menu)</source>
+        <translation>拖动标题以移动面板（或使用图表菜单中的“面板左移 / 右移”）</translation>
+    </message>
 </context>
 <context>
     <name>wr::DesktopApp</name>

@@ -252,6 +252,7 @@ ChartPanel::ChartPanel(const MetricStore *store, const QString &panelId, const Q
 
     m_canvas = new ChartCanvas(m_chart, this);
     m_canvas->setAccessibleName(tr("Chart: %1").arg(title));
+    m_canvas->setAccessibleDescription(moveHint());
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_canvas);
@@ -552,6 +553,24 @@ void ChartPanel::resizeEvent(QResizeEvent *event)
     m_resizeHandle->raise();
 }
 
+QRect ChartPanel::headerRect() const
+{
+    // Before the chart's first layout there is no plot area yet: the title's usual height.
+    constexpr int kFallbackHeight = 24;
+    // The value axis' top label reaches a little above the plot area; it is not the title.
+    constexpr int kAxisLabelRoom = 6;
+    const QRectF plot = m_canvas->mapping().plotArea();
+    const int height
+        = plot.isEmpty() ? kFallbackHeight : std::max(0, int(plot.top()) - kAxisLabelRoom);
+    return QRect(m_canvas->geometry().topLeft(), QSize(m_canvas->width(), height));
+}
+
+QString ChartPanel::moveHint() const
+{
+    return tr("Drag the title to move the panel (or use Move panel left / right in the chart "
+              "menu)");
+}
+
 void ChartPanel::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange)
@@ -559,6 +578,7 @@ void ChartPanel::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         m_resizeHandle->setToolTip(tr("Drag to resize the panel (it snaps to the board's grid)"));
         m_resizeHandle->setAccessibleName(tr("Resize the panel"));
+        m_canvas->setAccessibleDescription(moveHint());
         // Legend names ("CPU (core 0)") and the threshold's label are made with tr() too; the
         // board's next frame draws them again.
         refreshSeriesInfo();

@@ -88,6 +88,11 @@ public:
     ChartCanvas *canvas() const { return m_canvas; }
     // The grip in the bottom-right corner: dragging it asks the board for another size.
     QWidget *resizeHandle() const { return m_resizeHandle; }
+    // The title strip above the plot area (panel coordinates): where a drag moves the panel
+    // on the board (PanelDrag). Below it, presses belong to the plot and the axes.
+    QRect headerRect() const;
+    // How to move the panel: the title strip's tooltip and the chart's accessible description.
+    QString moveHint() const;
 
 Q_SIGNALS:
     // The size the user drags the panel to (pixels, from the size it had at the press);

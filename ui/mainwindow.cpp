@@ -9,6 +9,7 @@
 #include "chartcanvas.h"
 #include "chartpanel.h"
 #include "metricstore.h"
+#include "paneldrag.h"
 #include "panelgrouping.h"
 #include "plaintext.h"
 #include "presencedock.h"
@@ -110,6 +111,20 @@ MainWindow::MainWindow(MetricStore *metrics, AnnotationStore *annotations,
     m_scroll->setWidget(m_board);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
+    m_panelDrag = new PanelDrag(
+        m_scroll, m_board,
+        [this] {
+            QList<ChartPanel *> visible;
+            for (const QString &id : visiblePanelOrder())
+                visible.append(panel(id));
+            return visible;
+        },
+        this);
+    connect(m_panelDrag, &PanelDrag::dropped, this,
+            [this](const QString &panelId, const QString &targetId) {
+                if (movePanelTo(panelId, targetId))
+                    m_scroll->ensureWidgetVisible(panel(panelId));
+            });
 
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_emptyState);
@@ -841,6 +856,7 @@ ChartPanel *MainWindow::createPanel(const QString &panelId, const QString &title
     p->setDark(m_dark);
     m_panels.append(p);
     m_panelOrder.insert(panelId, order);
+    m_panelDrag->watch(p);
     ChartCanvas *canvas = p->canvas();
     connect(canvas, &ChartCanvas::zoomRequested, this,
             [this](double factor, qint64 anchor) { zoom(factor, anchor); });
@@ -1057,6 +1073,28 @@ bool MainWindow::movePanel(const QString &panelId, int delta)
         return false;
     QStringList order = panelOrder();
     order.swapItemsAt(order.indexOf(visible[i]), order.indexOf(visible[j]));
+    commitPanelOrder(order);
+    return true;
+}
+
+bool MainWindow::movePanelTo(const QString &panelId, const QString &targetId)
+{
+    const QStringList visible = visiblePanelOrder();
+    const qsizetype from = visible.indexOf(panelId);
+    const qsizetype to = visible.indexOf(targetId);
+    if (from < 0 || to < 0 || from == to)
+        return false;
+    // Forward it goes right after the target, backward right before it: the visible panels
+    // end up as in a list move, hidden ones keep their neighbours.
+    QStringList order = panelOrder();
+    order.removeOne(panelId);
+    order.insert(order.indexOf(targetId) + (to > from ? 1 : 0), panelId);
+    commitPanelOrder(order);
+    return true;
+}
+
+void MainWindow::commitPanelOrder(QStringList order)
+{
     // Panels the saved layout names but that have not appeared (yet) keep their place at
     // the end.
     for (const QString &id : std::as_const(m_layoutOrder)) {
@@ -1066,7 +1104,6 @@ bool MainWindow::movePanel(const QString &panelId, int delta)
     m_layoutOrder = order;
     saveLayout();
     relayout();
-    return true;
 }
 
 void MainWindow::setPanelHidden(const QString &panelId, bool hidden)

@@ -38,6 +38,7 @@ class AnnotationDock;
 class AnnotationStore;
 class ChartPanel;
 class MetricStore;
+class PanelDrag;
 class PresenceDock;
 class PresenceModel;
 class Session;
@@ -209,6 +210,12 @@ public:
     QStringList panelOrder() const; // every panel, in board order (hidden ones included)
     QStringList visiblePanelOrder() const;
     bool movePanel(const QString &panelId, int delta); // -1: left/up, +1: right/down
+    // The panel takes the target's place in reading order, the panels between them shift by
+    // one toward where it was (a drop of a drag by the title, PanelDrag). Saved like
+    // movePanel(); false when either is not visible or both are the same.
+    bool movePanelTo(const QString &panelId, const QString &targetId);
+    // Moving panels by dragging their title (tests look at the drag and its marker here).
+    PanelDrag *panelDrag() const { return m_panelDrag; }
     void setPanelHidden(const QString &panelId, bool hidden);
     bool isPanelHidden(const QString &panelId) const { return m_hiddenPanels.contains(panelId); }
     void showAllPanels();
@@ -286,6 +293,7 @@ private:
     void askPanelThreshold(const QString &panelId);
     void loadLayout();
     void saveLayout();
+    void commitPanelOrder(QStringList order); // saves a new board order and lays it out
     void rebuildHiddenMenu();
     void updateEmptyState(); // waiting for metrics, or every panel hidden
     void buildDocks();
@@ -367,6 +375,7 @@ private:
     QPointer<SettingsDialog> m_settingsDialog;
     QWidget *m_board = nullptr;
     QGridLayout *m_grid = nullptr;
+    PanelDrag *m_panelDrag = nullptr;
     QLabel *m_emptyState = nullptr;
 
     QActionGroup *m_presets = nullptr;
