@@ -3,11 +3,11 @@
 #include "accessurl.h"
 #include "boardservices.h"
 #include "clientauth.h"
+#include "ingest.h"
 #include "jwt.h"
 #include "keeper.h"
 #include "logging.h"
 #include "odatafilter.h"
-#include "ingest.h"
 #include "sessionmessages.h"
 
 #include <QDateTime>
@@ -79,6 +79,22 @@ QByteArray header(const QHttpServerRequest &request, QByteArrayView name)
     return {};
 }
 
+// Every value of a list header, in order, joined with commas (repeated headers are one list,
+// RFC 9110 §5.3): each proxy may add its own X-Forwarded-For line.
+QByteArray headerList(const QHttpServerRequest &request, QByteArrayView name)
+{
+    QByteArray joined;
+    const auto headers = request.headers();
+    for (const auto &[key, value] : headers) {
+        if (name.compare(key, Qt::CaseInsensitive) != 0)
+            continue;
+        if (!joined.isEmpty())
+            joined += ',';
+        joined += value;
+    }
+    return joined;
+}
+
 QStringList tokenRoles(const QJsonObject &claims)
 {
     QStringList roles;
@@ -108,6 +124,7 @@ HttpApi::HttpApi(HubService *hub, RelayMetrics *metrics, HttpApiSettings setting
     , m_metrics(metrics)
     , m_settings(std::move(settings))
     , m_inviteFailures(std::max(1, m_settings.inviteFailuresPerMinute), 60 * 1000)
+    , m_sourceTokenFailures(std::max(1, m_settings.inviteFailuresPerMinute), 60 * 1000)
 {
     m_uptime.start();
 }
@@ -165,18 +182,21 @@ bool HttpApi::handleRequest(const QHttpServerRequest &request, QTcpSocket *socke
     const QStringList segments = decodedSegments(request.url());
     const Method method = request.method();
     const bool read = method == Method::Get || method == Method::Head;
+    const QHostAddress client = m_settings.trustedProxies.clientAddress(
+        socket->peerAddress(), headerList(request, "x-forwarded-for"));
     Reply reply;
     if (segments.value(0) == "api"_L1 && segments.value(1) == "health"_L1 && segments.size() == 2)
-        reply = read ? empty(Status::Ok) : error(Status::MethodNotAllowed, "MethodNotAllowed", u"use GET or HEAD"_s);
+        reply = read ? empty(Status::Ok)
+                     : error(Status::MethodNotAllowed, "MethodNotAllowed", u"use GET or HEAD"_s);
     else if (segments.value(0) == "api"_L1 && segments.value(1) == "boards"_L1
              && segments.size() == 4 && segments[3] == "annotations"_L1)
         reply = annotations(request, segments[2]);
     else if (segments.value(0) == "api"_L1 && segments.value(1) == "boards"_L1)
-        reply = ingest(request, segments);
+        reply = ingest(request, segments, client);
     else if (segments.value(0) == "api"_L1)
         reply = rest(request, segments);
     else if (segments.size() == 1 && segments[0] == "negotiate"_L1)
-        reply = read ? negotiate(request, socket->peerAddress())
+        reply = read ? negotiate(request, client)
                      : error(Status::MethodNotAllowed, "MethodNotAllowed", u"use GET"_s);
     else if (segments.size() == 1 && segments[0] == "healthz"_L1 && read)
         reply = json({ { u"status"_s, u"ok"_s },
@@ -184,8 +204,10 @@ bool HttpApi::handleRequest(const QHttpServerRequest &request, QTcpSocket *socke
                        { u"uptimeSeconds"_s, m_uptime.elapsed() / 1000 },
                        { u"connections"_s, m_hub->gauges().connections } });
     else if (segments.size() == 1 && segments[0] == "metrics"_L1 && read)
-        reply = { Status::Ok, m_metrics->toPrometheusText(m_hub->gauges()),
-                  "text/plain; version=0.0.4; charset=utf-8", {} };
+        reply = { Status::Ok,
+                  m_metrics->toPrometheusText(m_hub->gauges()),
+                  "text/plain; version=0.0.4; charset=utf-8",
+                  {} };
     else if (segments.isEmpty() && read)
         reply = root(request);
     else if (segments.value(0) == "client"_L1)
@@ -201,8 +223,8 @@ bool HttpApi::handleRequest(const QHttpServerRequest &request, QTcpSocket *socke
 void HttpApi::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     // Only WebSocket upgrades the front server refused end up here.
-    const ClientRequest client = inspectClientRequest(request.url(), header(request, "authorization"),
-                                                      m_settings.keys);
+    const ClientRequest client
+        = inspectClientRequest(request.url(), header(request, "authorization"), m_settings.keys);
     Reply reply;
     if (client.kind == ClientRequest::Kind::NotClientEndpoint) {
         reply = error(Status::NotFound, "NotFound",
@@ -222,30 +244,49 @@ void HttpApi::missingHandler(const QHttpServerRequest &request, QTcpSocket *sock
 HttpApi::Reply HttpApi::root(const QHttpServerRequest &request) const
 {
     const QUrl base = advertisedBase(request);
-    return json({ { u"service"_s, u"watchroom-relay"_s },
-                  { u"version"_s, QStringLiteral(WATCHROOM_VERSION) },
-                  { u"protocols"_s, QJsonArray { QString(wps::kJsonReliableProtocol),
-                                                 QString(wps::kJsonProtocol) } },
-                  { u"negotiate"_s, base.resolved(QUrl(u"negotiate"_s)).toString() },
-                  { u"clientEndpoint"_s,
-                    base.resolved(QUrl(u"client/hubs/"_s + m_settings.defaultHub)).toString() } });
+    return json(
+        { { u"service"_s, u"watchroom-relay"_s },
+          { u"version"_s, QStringLiteral(WATCHROOM_VERSION) },
+          { u"protocols"_s,
+            QJsonArray { QString(wps::kJsonReliableProtocol), QString(wps::kJsonProtocol) } },
+          { u"negotiate"_s, base.resolved(QUrl(u"negotiate"_s)).toString() },
+          { u"clientEndpoint"_s,
+            base.resolved(QUrl(u"client/hubs/"_s + m_settings.defaultHub)).toString() } });
 }
 
-HttpApi::Reply HttpApi::negotiate(const QHttpServerRequest &request, const QHostAddress &peer)
+std::optional<HttpApi::Reply> HttpApi::blockedForGuessing(FailureLimiter &limiter,
+                                                          const QString &address, qint64 nowMs,
+                                                          quint64 *refusals, const QString &what)
+{
+    const qint64 blockedMs = limiter.blockedForMs(address, nowMs);
+    if (blockedMs <= 0)
+        return std::nullopt;
+    ++*refusals;
+    const qint64 seconds = (blockedMs + 999) / 1000;
+    Reply refused = error(Status::TooManyRequests, "TooManyRequests",
+                          u"too many wrong %1 from this address (more than %2 a minute); try "
+                          "again in %3 s"_s.arg(what)
+                              .arg(m_settings.inviteFailuresPerMinute)
+                              .arg(seconds));
+    refused.retryAfterSeconds = seconds;
+    return refused;
+}
+
+HttpApi::Reply HttpApi::negotiate(const QHttpServerRequest &request, const QHostAddress &client)
 {
     const QUrlQuery query = request.query();
     const QString hub = queryValue(query, u"hub"_s).isEmpty() ? m_settings.defaultHub
                                                               : queryValue(query, u"hub"_s);
-    const QString board = queryValue(query, u"board"_s).isEmpty() ? u"main"_s
-                                                                   : queryValue(query, u"board"_s);
+    const QString board
+        = queryValue(query, u"board"_s).isEmpty() ? u"main"_s : queryValue(query, u"board"_s);
     QString user = queryValue(query, u"user"_s).trimmed();
     QString role = queryValue(query, u"role"_s);
 
     if (!isValidHubName(hub))
-        return error(Status::BadRequest, "BadRequest", u"'%1' is not a valid hub name"_s.arg(hub.left(130)));
-    if (!session::isValidBoardName(board))
         return error(Status::BadRequest, "BadRequest",
-                     u"board must match [A-Za-z0-9_.-]{1,64}"_s);
+                     u"'%1' is not a valid hub name"_s.arg(hub.left(130)));
+    if (!session::isValidBoardName(board))
+        return error(Status::BadRequest, "BadRequest", u"board must match [A-Za-z0-9_.-]{1,64}"_s);
     if (!role.isEmpty() && session::webPubSubRolesFor(role, board).isEmpty())
         return error(Status::BadRequest, "BadRequest",
                      u"role must be viewer, annotator, source or admin"_s);
@@ -259,19 +300,12 @@ HttpApi::Reply HttpApi::negotiate(const QHttpServerRequest &request, const QHost
             invite = QString::fromUtf8(authorization.mid(7).trimmed());
         // Guessing: an address that sent too many wrong secrets is refused without looking at
         // the secret at all, so a right guess during the block tells it nothing.
-        const QString address = addressKey(peer);
+        const QString address = addressKey(client);
         const qint64 now = monotonicMs();
-        if (const qint64 blockedMs = m_inviteFailures.blockedForMs(address, now); blockedMs > 0) {
-            ++m_metrics->limitRefusalsInvites;
-            const qint64 seconds = (blockedMs + 999) / 1000;
-            Reply refused = error(
-                Status::TooManyRequests, "TooManyRequests",
-                u"too many wrong invite secrets from this address (more than %1 a minute); try "
-                "again in %2 s"_s.arg(m_settings.inviteFailuresPerMinute)
-                    .arg(seconds));
-            refused.retryAfterSeconds = seconds;
-            return refused;
-        }
+        if (auto refused
+            = blockedForGuessing(m_inviteFailures, address, now, &m_metrics->limitRefusalsInvites,
+                                 u"invite secrets"_s))
+            return *refused;
         QString granted;
         for (const auto &[inviteRole, secret] : std::as_const(m_settings.invites)) {
             if (!invite.isEmpty() && sameSecret(secret, invite)) {
@@ -321,40 +355,40 @@ HttpApi::Reply HttpApi::negotiate(const QHttpServerRequest &request, const QHost
     return json(body);
 }
 
-bool HttpApi::sourceAuthorized(const QHttpServerRequest &request, const QString &board,
-                               QString *reason) const
+HttpApi::SourceAuth HttpApi::sourceAuthorized(const QHttpServerRequest &request,
+                                              const QString &board, QString *reason) const
 {
     const QByteArray authorization = header(request, "authorization");
-    if (!authorization.startsWith("Bearer ")) {
+    const QByteArray token = authorization.mid(7).trimmed();
+    if (!authorization.startsWith("Bearer ") || token.isEmpty()) {
         *reason = u"send Authorization: Bearer <token>: a source token, or a JWT with the "
                   "source role for this board"_s;
-        return false;
+        return SourceAuth::Missing;
     }
-    const QByteArray token = authorization.mid(7).trimmed();
     for (const QString &configured : m_settings.sourceTokens) {
         const qsizetype eq = configured.indexOf(u'=');
         const QString secret = eq < 0 ? configured : configured.mid(eq + 1);
         if (sameSecret(secret, QString::fromUtf8(token))) {
             if (eq < 0 || configured.left(eq) == board)
-                return true;
+                return SourceAuth::Granted;
             *reason = u"this source token is for another board"_s;
-            return false;
+            return SourceAuth::Refused;
         }
     }
     Jwt::VerifyOptions options;
     options.keys = m_settings.keys;
     const auto verified = Jwt::verify(token, options, reason);
     if (!verified)
-        return false;
+        return SourceAuth::Invalid;
     // The same permission a WebSocket source needs to send to the board's metrics group.
     const QStringList roles = tokenRoles(verified->claims);
     if (!Permissions::fromRoles(roles).allows(Permissions::Kind::SendToGroup,
                                               session::metricsGroup(board))) {
         *reason = u"the token may not send to %1 (it needs the source role for this board)"_s.arg(
             session::metricsGroup(board));
-        return false;
+        return SourceAuth::Refused;
     }
-    return true;
+    return SourceAuth::Granted;
 }
 
 bool HttpApi::adminAuthorized(const QHttpServerRequest &request, const QString &board,
@@ -443,7 +477,8 @@ HttpApi::Reply HttpApi::annotations(const QHttpServerRequest &request, const QSt
         Status::Accepted);
 }
 
-HttpApi::Reply HttpApi::ingest(const QHttpServerRequest &request, const QStringList &segments)
+HttpApi::Reply HttpApi::ingest(const QHttpServerRequest &request, const QStringList &segments,
+                               const QHostAddress &client)
 {
     ++m_metrics->restRequests;
     if (!m_boards || segments.size() != 4 || segments[3] != "metrics"_L1)
@@ -455,9 +490,23 @@ HttpApi::Reply HttpApi::ingest(const QHttpServerRequest &request, const QStringL
                      u"board names match [A-Za-z0-9_.-]{1,64}"_s);
     if (request.method() != Method::Post)
         return error(Status::MethodNotAllowed, "MethodNotAllowed", u"use POST"_s);
+    // Source tokens are secrets like invites: an address that sent too many wrong ones is
+    // refused without looking at the credential, so a right guess during the block tells it
+    // nothing.
+    const QString address = addressKey(client);
+    const qint64 now = monotonicMs();
+    if (auto refused
+        = blockedForGuessing(m_sourceTokenFailures, address, now,
+                             &m_metrics->limitRefusalsSourceTokens, u"source tokens"_s))
+        return *refused;
     QString reason;
-    if (!sourceAuthorized(request, board, &reason)) {
+    if (const SourceAuth auth = sourceAuthorized(request, board, &reason);
+        auth != SourceAuth::Granted) {
         ++m_metrics->authFailures;
+        if (auth == SourceAuth::Invalid) {
+            m_sourceTokenFailures.recordFailure(address, now);
+            qCInfo(lcRelayHttp) << "metrics push: wrong source token from" << address;
+        }
         return error(Status::Unauthorized, "Unauthorized", reason);
     }
     const QByteArray body = request.body();
@@ -491,8 +540,7 @@ HttpApi::Reply HttpApi::ingest(const QHttpServerRequest &request, const QStringL
     if (const QString precision = queryValue(query, u"precision"_s); !precision.isEmpty()) {
         const auto parsed = sources::influxPrecisionFromString(precision);
         if (!parsed)
-            return error(Status::BadRequest, "BadRequest",
-                         u"precision must be ns, us, ms or s"_s);
+            return error(Status::BadRequest, "BadRequest", u"precision must be ns, us, ms or s"_s);
         options.precision = *parsed;
     }
     const sources::IngestResult result = sources::ingest(*format, body, options);
@@ -501,8 +549,9 @@ HttpApi::Reply HttpApi::ingest(const QHttpServerRequest &request, const QStringL
         problems.append(problem.left(300));
     if (!result.ok() || result.frame.series.isEmpty()) {
         QJsonObject body { { u"code"_s, u"InvalidMetrics"_s },
-                           { u"message"_s, result.ok() ? u"no usable samples in the body"_s
-                                                       : result.fatalError.left(500) } };
+                           { u"message"_s,
+                             result.ok() ? u"no usable samples in the body"_s
+                                         : result.fatalError.left(500) } };
         if (!problems.isEmpty())
             body.insert(u"errors"_s, problems);
         return { Status::BadRequest, QJsonDocument(body).toJson(QJsonDocument::Compact),
@@ -535,7 +584,8 @@ HttpApi::Reply HttpApi::rest(const QHttpServerRequest &request, const QStringLis
     const QByteArray authorization = header(request, "authorization");
     if (!authorization.startsWith("Bearer ")) {
         ++m_metrics->authFailures;
-        return error(Status::Unauthorized, "Unauthorized", u"missing Authorization: Bearer token"_s);
+        return error(Status::Unauthorized, "Unauthorized",
+                     u"missing Authorization: Bearer token"_s);
     }
     {
         QString reason;
@@ -545,7 +595,8 @@ HttpApi::Reply HttpApi::rest(const QHttpServerRequest &request, const QStringLis
         if (verified) {
             const QString audience = verified->claims.value("aud"_L1).toString();
             if (!restAudienceMatches(audience, request.url().path(QUrl::FullyEncoded)))
-                reason = u"token audience '%1' does not match the request path"_s.arg(audience.left(300));
+                reason = u"token audience '%1' does not match the request path"_s.arg(
+                    audience.left(300));
         }
         if (!verified || !reason.isEmpty()) {
             ++m_metrics->authFailures;
@@ -601,8 +652,8 @@ HttpApi::Reply HttpApi::rest(const QHttpServerRequest &request, const QStringLis
                              u"messages are limited to %1 bytes"_s.arg(kMaxRestBodyBytes));
             return false;
         }
-        const QByteArray contentType =
-            header(request, "content-type").split(';').value(0).trimmed().toLower();
+        const QByteArray contentType
+            = header(request, "content-type").split(';').value(0).trimmed().toLower();
         if (contentType == "text/plain") {
             *type = wps::DataType::Text;
             *data = QString::fromUtf8(body);
@@ -610,8 +661,8 @@ HttpApi::Reply HttpApi::rest(const QHttpServerRequest &request, const QStringLis
             QJsonParseError parseError;
             const QJsonDocument doc = QJsonDocument::fromJson('[' + body + ']', &parseError);
             if (parseError.error != QJsonParseError::NoError || doc.array().size() != 1) {
-                *failure = error(Status::BadRequest, "InvalidJson",
-                                 u"the body is not valid JSON"_s);
+                *failure
+                    = error(Status::BadRequest, "InvalidJson", u"the body is not valid JSON"_s);
                 return false;
             }
             *type = wps::DataType::Json;

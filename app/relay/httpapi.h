@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clientaddress.h"
 #include "hub.h"
 #include "ratelimit.h"
 #include "relaymetrics.h"
@@ -13,6 +14,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <optional>
 
 namespace wr {
 
@@ -30,7 +32,10 @@ struct HttpApiSettings
     bool keeper = false; // a keeper holds the boards' state (negotiate tells clients)
     QStringList sourceTokens; // "[BOARD=]SECRET" for POST /api/boards/{board}/metrics
     qsizetype maxIngestBytes = 4 * 1024 * 1024;
-    int inviteFailuresPerMinute = 10; // per client address (addressKey), then 429
+    // Per client address (addressKey), then 429; wrong invite secrets on negotiate and wrong
+    // source tokens on POST /api/boards/{board}/metrics are counted apart, with this budget each.
+    int inviteFailuresPerMinute = 10;
+    TrustedProxies trustedProxies; // who may name the client in X-Forwarded-For
 };
 
 // Everything on the relay's port that is not a WebSocket: the Web PubSub data-plane REST API
@@ -61,18 +66,30 @@ private:
     static Reply error(QHttpServerResponder::StatusCode status, const QByteArray &code,
                        const QString &message);
     static Reply json(const QJsonObject &object,
-                      QHttpServerResponder::StatusCode status = QHttpServerResponder::StatusCode::Ok);
+                      QHttpServerResponder::StatusCode status
+                      = QHttpServerResponder::StatusCode::Ok);
     static Reply empty(QHttpServerResponder::StatusCode status);
     void send(const QHttpServerRequest &request, QTcpSocket *socket, const Reply &reply);
 
-    Reply negotiate(const QHttpServerRequest &request, const QHostAddress &peer);
+    // `client` is the effective client address (TrustedProxies::clientAddress).
+    Reply negotiate(const QHttpServerRequest &request, const QHostAddress &client);
     Reply rest(const QHttpServerRequest &request, const QStringList &segments);
-    Reply ingest(const QHttpServerRequest &request, const QStringList &segments);
+    Reply ingest(const QHttpServerRequest &request, const QStringList &segments,
+                 const QHostAddress &client);
     Reply annotations(const QHttpServerRequest &request, const QString &board);
     bool adminAuthorized(const QHttpServerRequest &request, const QString &board,
                          QString *reason) const;
-    bool sourceAuthorized(const QHttpServerRequest &request, const QString &board,
-                          QString *reason) const;
+    enum class SourceAuth {
+        Granted,
+        Missing, // no bearer credential: no guess
+        Refused, // a real credential that does not allow this board
+        Invalid, // neither a source token nor a token signed with the access key: a guess
+    };
+    SourceAuth sourceAuthorized(const QHttpServerRequest &request, const QString &board,
+                                QString *reason) const;
+    // 429 with Retry-After, or nullopt when `address` is not blocked.
+    std::optional<Reply> blockedForGuessing(FailureLimiter &limiter, const QString &address,
+                                            qint64 nowMs, quint64 *refusals, const QString &what);
     Reply root(const QHttpServerRequest &request) const;
     QUrl advertisedBase(const QHttpServerRequest &request) const;
 
@@ -82,6 +99,7 @@ private:
     HttpApiSettings m_settings;
     QElapsedTimer m_uptime;
     FailureLimiter m_inviteFailures;
+    FailureLimiter m_sourceTokenFailures;
 };
 
 } // namespace wr

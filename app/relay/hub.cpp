@@ -71,22 +71,22 @@ const HubService::HubState *HubService::state(const QString &hub) const
 }
 
 ClientConnection *HubService::accept(QWebSocket *socket, QTcpSocket *transport,
-                                     const ClientIdentity &identity, bool reliable)
+                                     const ClientIdentity &identity, bool reliable,
+                                     const QHostAddress &client)
 {
     const QString key = hubKey(identity.hub);
     HubState &hub = m_hubs[key];
     QString id = newConnectionId();
     while (hub.connections.contains(id))
         id = newConnectionId();
-    auto *connection =
-        new ClientConnection(id, key, identity.userId, reliable,
-                             Permissions::fromRoles(identity.roles), m_limits, m_metrics,
-                             m_batcher, this);
+    auto *connection = new ClientConnection(id, key, identity.userId, reliable,
+                                            Permissions::fromRoles(identity.roles), m_limits,
+                                            m_metrics, m_batcher, this);
     hub.connections.insert(id, connection);
     if (!identity.userId.isEmpty())
         hub.users[identity.userId].append(connection);
     connect(connection, &ClientConnection::ended, this, &HubService::removeSession);
-    connection->setRateLimited(m_limits.limitLoopback || !isLoopbackAddress(socket->peerAddress()));
+    connection->setRateLimited(m_limits.limitLoopback || !isLoopbackAddress(client));
     connection->attach(socket, transport);
     wire(connection, socket);
     ++m_metrics->connectionsOpened;
@@ -102,12 +102,13 @@ ClientConnection *HubService::accept(QWebSocket *socket, QTcpSocket *transport,
             join(hub, connection, group);
     }
     qCDebug(lcRelayHub) << "connected" << id << "user" << identity.userId << "hub" << key
-                   << (reliable ? "reliable" : "json");
+                        << (reliable ? "reliable" : "json");
     return connection;
 }
 
 bool HubService::recover(QWebSocket *socket, QTcpSocket *transport, const QString &hub,
-                         const QString &connectionId, const QString &reconnectionToken)
+                         const QString &connectionId, const QString &reconnectionToken,
+                         const QHostAddress &client)
 {
     ClientConnection *c = connection(hub, connectionId);
     if (!c || c->hasEnded() || !c->isReliable()
@@ -118,7 +119,7 @@ bool HubService::recover(QWebSocket *socket, QTcpSocket *transport, const QStrin
                         u"the session is gone; start a new connection"_s, this);
         return false;
     }
-    c->setRateLimited(m_limits.limitLoopback || !isLoopbackAddress(socket->peerAddress()));
+    c->setRateLimited(m_limits.limitLoopback || !isLoopbackAddress(client));
     c->attach(socket, transport);
     wire(c, socket);
     ++m_metrics->recoveries;
@@ -136,16 +137,14 @@ void HubService::wire(ClientConnection *connection, QWebSocket *socket)
 {
     socket->setMaxAllowedIncomingMessageSize(quint64(m_limits.maxFrameBytes));
     socket->setMaxAllowedIncomingFrameSize(quint64(m_limits.maxFrameBytes));
-    connect(socket, &QWebSocket::textMessageReceived, connection,
-            [this, connection](const QString &message) {
-                handleFrame(connection, message.toUtf8());
-            });
+    connect(
+        socket, &QWebSocket::textMessageReceived, connection,
+        [this, connection](const QString &message) { handleFrame(connection, message.toUtf8()); });
     // The service accepts JSON requests in UTF-8 binary frames too.
     connect(socket, &QWebSocket::binaryMessageReceived, connection,
             [this, connection](const QByteArray &message) { handleFrame(connection, message); });
-    connect(socket, &QWebSocket::disconnected, connection, [this, connection, socket] {
-        handleSocketLost(connection, socket);
-    });
+    connect(socket, &QWebSocket::disconnected, connection,
+            [this, connection, socket] { handleSocketLost(connection, socket); });
     // A client that closes with a close frame is done with its session; one whose TCP
     // connection just ends (no closing handshake) may come back to recover it.
     connect(socket, &QWebSocket::aboutToClose, connection,
@@ -232,7 +231,8 @@ bool HubService::inAudience(const ClientConnection *c, const Audience *audience)
         return true;
     if (audience->excluded.contains(c->id()))
         return false;
-    return !audience->filter || audience->filter->matchesMembership(c->id(), c->userId(), inGroupsOf(c));
+    return !audience->filter
+        || audience->filter->matchesMembership(c->id(), c->userId(), inGroupsOf(c));
 }
 
 int HubService::fanOut(const QList<ClientConnection *> &members, const wps::EncodedData &data,
@@ -320,8 +320,7 @@ void HubService::handleFrame(ClientConnection *connection, const QByteArray &fra
             [&](const wps::JoinGroup &m) {
                 if (duplicate(m.ackId))
                     return;
-                if (!connection->permissions().allows(Permissions::Kind::JoinLeaveGroup,
-                                                      m.group)) {
+                if (!connection->permissions().allows(Permissions::Kind::JoinLeaveGroup, m.group)) {
                     forbidden(m.ackId, u"no permission to join group '%1'"_s.arg(m.group));
                     return;
                 }
@@ -331,8 +330,7 @@ void HubService::handleFrame(ClientConnection *connection, const QByteArray &fra
             [&](const wps::LeaveGroup &m) {
                 if (duplicate(m.ackId))
                     return;
-                if (!connection->permissions().allows(Permissions::Kind::JoinLeaveGroup,
-                                                      m.group)) {
+                if (!connection->permissions().allows(Permissions::Kind::JoinLeaveGroup, m.group)) {
                     forbidden(m.ackId, u"no permission to leave group '%1'"_s.arg(m.group));
                     return;
                 }
@@ -348,8 +346,8 @@ void HubService::handleFrame(ClientConnection *connection, const QByteArray &fra
                 }
                 GroupSendOutcome outcome = GroupSendOutcome::Deliver;
                 if (m_groupHook) {
-                    outcome = m_groupHook->groupSend(*connection, m,
-                                                     deferredAck(connection, m.ackId));
+                    outcome
+                        = m_groupHook->groupSend(*connection, m, deferredAck(connection, m.ackId));
                     if (outcome == GroupSendOutcome::Refused)
                         return;
                 }
@@ -358,8 +356,7 @@ void HubService::handleFrame(ClientConnection *connection, const QByteArray &fra
                     std::optional<QString> from;
                     if (!connection->userId().isEmpty())
                         from = connection->userId();
-                    const auto data =
-                        wps::EncodedData::forGroup(m.group, from, m.dataType, m.data);
+                    const auto data = wps::EncodedData::forGroup(m.group, from, m.dataType, m.data);
                     fanOut(members, data, m.noEcho ? connection : nullptr, !m.ackId, nullptr);
                 }
                 // The sender's own session may have ended by overflowing during the fan-out.
@@ -417,8 +414,8 @@ int HubService::sendToAll(const QString &hub, const wps::EncodedData &data,
     return fanOut(all, data, nullptr, false, &audience);
 }
 
-int HubService::sendToUser(const QString &hub, const QString &userId,
-                           const wps::EncodedData &data, const Audience &audience)
+int HubService::sendToUser(const QString &hub, const QString &userId, const wps::EncodedData &data,
+                           const Audience &audience)
 {
     const HubState *h = state(hub);
     if (!h)
@@ -435,8 +432,8 @@ int HubService::sendToConnection(const QString &hub, const QString &connectionId
     return fanOut({ c }, data, nullptr, false, nullptr);
 }
 
-int HubService::sendToGroup(const QString &hub, const QString &group,
-                            const wps::EncodedData &data, const Audience &audience)
+int HubService::sendToGroup(const QString &hub, const QString &group, const wps::EncodedData &data,
+                            const Audience &audience)
 {
     const HubState *h = state(hub);
     if (!h)
@@ -561,8 +558,7 @@ bool HubService::closeConnection(const QString &hub, const QString &connectionId
     return true;
 }
 
-void HubService::closeAll(const QString &hub, const QSet<QString> &excluded,
-                          const QString &reason)
+void HubService::closeAll(const QString &hub, const QSet<QString> &excluded, const QString &reason)
 {
     HubState *h = state(hub);
     if (!h)
@@ -574,8 +570,8 @@ void HubService::closeAll(const QString &hub, const QSet<QString> &excluded,
     }
 }
 
-void HubService::closeGroup(const QString &hub, const QString &group,
-                            const QSet<QString> &excluded, const QString &reason)
+void HubService::closeGroup(const QString &hub, const QString &group, const QSet<QString> &excluded,
+                            const QString &reason)
 {
     HubState *h = state(hub);
     if (!h)
@@ -587,8 +583,8 @@ void HubService::closeGroup(const QString &hub, const QString &group,
     }
 }
 
-void HubService::closeUser(const QString &hub, const QString &userId,
-                           const QSet<QString> &excluded, const QString &reason)
+void HubService::closeUser(const QString &hub, const QString &userId, const QSet<QString> &excluded,
+                           const QString &reason)
 {
     HubState *h = state(hub);
     if (!h)

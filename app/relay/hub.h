@@ -7,6 +7,7 @@
 #include "webpubsub.h"
 
 #include <QHash>
+#include <QHostAddress>
 #include <QList>
 #include <QObject>
 #include <QSet>
@@ -60,13 +61,16 @@ public:
 
     // A new, authenticated connection: sends `connected`, applies the token's groups.
     // `transport` is the TCP socket under `socket` (may be null: frames then go through
-    // QWebSocket).
+    // QWebSocket). `client` is the client's address (behind a trusted proxy, the one it
+    // forwarded for), which decides whether the per-connection rate limits apply.
     ClientConnection *accept(QWebSocket *socket, QTcpSocket *transport,
-                             const ClientIdentity &identity, bool reliable);
+                             const ClientIdentity &identity, bool reliable,
+                             const QHostAddress &client);
     // A recovery attempt (awps_connection_id + awps_reconnection_token). A session that is
     // gone, or a wrong token, is closed with 1008 after the upgrade, as the service does.
     bool recover(QWebSocket *socket, QTcpSocket *transport, const QString &hub,
-                 const QString &connectionId, const QString &reconnectionToken);
+                 const QString &connectionId, const QString &reconnectionToken,
+                 const QHostAddress &client);
 
     // ---- operations of the REST API (return false when the target does not exist) -------
     struct Audience

@@ -48,8 +48,8 @@ void quietHttpServerUpgradeWarnings(QLoggingCategory *category)
 Relay::Relay(RelayConfig config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
-{
-}
+    , m_trustedProxies(m_config.trustedProxies)
+{ }
 
 Relay::~Relay()
 {
@@ -132,8 +132,8 @@ bool Relay::start(QString *error)
         return false;
     m_hub->setGroupHook(m_boards);
 
-    m_webSockets = new QWebSocketServer(u"watchroom-relay"_s, QWebSocketServer::NonSecureMode,
-                                        m_hub);
+    m_webSockets
+        = new QWebSocketServer(u"watchroom-relay"_s, QWebSocketServer::NonSecureMode, m_hub);
     m_webSockets->setSupportedSubprotocols(
         { QString(wps::kJsonReliableProtocol), QString(wps::kJsonProtocol) });
     m_webSockets->setMaxPendingConnections(1024);
@@ -143,20 +143,24 @@ bool Relay::start(QString *error)
             const ClientRequest request = inspectClientRequest(
                 socket->requestUrl(), handshake.rawHeader("Authorization"), m_keys);
             const bool reliable = socket->subprotocol() == wps::kJsonReliableProtocol;
-            QTcpSocket *transport =
-                m_front->takeUpgradedSocket(socket->peerAddress(), socket->peerPort());
+            QTcpSocket *transport
+                = m_front->takeUpgradedSocket(socket->peerAddress(), socket->peerPort());
+            QHostAddress client = socket->peerAddress();
             if (transport) {
                 // The WebSocket now holds its address's connection count: once a QWebSocket
                 // has taken the socket over, the socket's own destroyed() was never seen.
-                if (const QString key = m_admitted.take(transport); !key.isEmpty())
+                const Admission admission = m_admitted.take(transport);
+                if (!admission.client.isNull())
+                    client = admission.client;
+                if (const QString key = admission.countedKey; !key.isEmpty())
                     connect(socket, &QObject::destroyed, this,
                             [this, key] { releaseConnection(key); });
             }
             if (request.kind == ClientRequest::Kind::Recovery) {
                 m_hub->recover(socket, transport, request.hub, request.connectionId,
-                               request.reconnectionToken);
+                               request.reconnectionToken, client);
             } else if (request.authorized && !socket->subprotocol().isEmpty()) {
-                m_hub->accept(socket, transport, request.identity, reliable);
+                m_hub->accept(socket, transport, request.identity, reliable, client);
             } else {
                 // The front server checked this already; a token can expire in between.
                 ++m_metrics.authFailures;
@@ -174,13 +178,15 @@ bool Relay::start(QString *error)
             return FrontServer::Route::Http;
         if (chooseSubprotocol(head.header("sec-websocket-protocol")).isEmpty())
             return FrontServer::Route::Http; // answered with 400 by the HTTP side
-        const ClientRequest request =
-            inspectClientRequest(head.url, head.header("authorization"), m_keys);
+        const ClientRequest request
+            = inspectClientRequest(head.url, head.header("authorization"), m_keys);
         if (request.kind != ClientRequest::Kind::Recovery
             && !(request.kind == ClientRequest::Kind::New && request.authorized))
             return FrontServer::Route::Http; // answered with 401 before any WebSocket exists
-        return admitConnection(socket, refusal) ? FrontServer::Route::WebSocket
-                                                : FrontServer::Route::Refuse;
+        const QHostAddress client
+            = m_trustedProxies.clientAddress(socket->peerAddress(), head.header("x-forwarded-for"));
+        return admitConnection(socket, client, refusal) ? FrontServer::Route::WebSocket
+                                                        : FrontServer::Route::Refuse;
     });
     connect(m_front, &FrontServer::badRequest, this, [this] { ++m_metrics.badHttpRequests; });
 
@@ -225,35 +231,59 @@ bool Relay::start(QString *error)
     settings.keeper = m_boards->hasKeeper();
     settings.sourceTokens = m_config.sourceTokens;
     settings.inviteFailuresPerMinute = m_config.inviteFailuresPerMinute;
+    settings.trustedProxies = m_trustedProxies;
     m_http = new HttpApi(m_hub, &m_metrics, settings, m_boards);
     m_http->bind(m_front);
     m_boards->start();
     qCInfo(lcRelay) << "listening on" << httpUrl().toString();
+    logTrustedProxies();
     return true;
 }
 
-bool Relay::admitConnection(QTcpSocket *socket, FrontServer::Refusal *refusal)
+void Relay::logTrustedProxies() const
+{
+    for (const auto &[address, prefix] : m_config.trustedProxies) {
+        const QString range = address.toString() + u'/' + QString::number(prefix);
+        qCInfo(lcRelay).noquote() << "trusting X-Forwarded-For from" << range;
+        // Legal (a firewall may let only the proxy reach the port), but then every client can
+        // name the address its limits are counted against.
+        if (prefix == 0)
+            qCWarning(lcRelay).noquote()
+                << "--trusted-proxy" << range << "trusts every peer: any client that reaches the"
+                << "port directly can choose the address its limits count against";
+    }
+    // A relay on loopback needs no invite, but a proxy in front of it exposes negotiate to
+    // whoever the proxy lets in; the relay cannot tell, so it says so.
+    if (!m_config.trustedProxies.isEmpty() && m_config.invites.isEmpty())
+        qCWarning(lcRelay) << "a trusted proxy is configured but no invite secret: anyone the"
+                           << "proxy lets through can negotiate any role";
+}
+
+bool Relay::admitConnection(QTcpSocket *socket, const QHostAddress &client,
+                            FrontServer::Refusal *refusal)
 {
     const int limit = m_config.maxConnectionsPerAddress;
-    const QHostAddress peer = socket->peerAddress();
-    if (limit <= 0 || (!m_config.limitLoopback && isLoopbackAddress(peer)))
-        return true;
-    const QString key = addressKey(peer);
-    int &count = m_connectionsPerAddress[key];
-    if (count >= limit) {
-        ++m_metrics.limitRefusalsConnections;
-        qCInfo(lcRelay) << "refused a WebSocket from" << key << ": it has" << count
-                        << "connections open";
-        refusal->message = u"too many connections from this address: %1 are open, the most "
-                           "this relay allows per address"_s.arg(count);
-        return false;
+    // The exemption follows the effective client: a trusted proxy on loopback forwarding
+    // clients from elsewhere does not make them loopback clients.
+    const bool counted = limit > 0 && (m_config.limitLoopback || !isLoopbackAddress(client));
+    const QString key = counted ? addressKey(client) : QString();
+    if (counted) {
+        const int open = m_connectionsPerAddress.value(key);
+        if (open >= limit) {
+            ++m_metrics.limitRefusalsConnections;
+            qCInfo(lcRelay) << "refused a WebSocket from" << key << ": it has" << open
+                            << "connections open";
+            refusal->message = u"too many connections from this address: %1 are open, the most "
+                               "this relay allows per address"_s.arg(open);
+            return false;
+        }
+        ++m_connectionsPerAddress[key];
     }
-    ++count;
     // Held by the TCP socket until its WebSocket exists (a failed handshake frees the socket),
     // then by the WebSocket (see the newConnection handler).
-    m_admitted.insert(socket, key);
+    m_admitted.insert(socket, { client, key });
     connect(socket, &QObject::destroyed, this, [this, socket] {
-        if (const QString held = m_admitted.take(socket); !held.isEmpty())
+        if (const QString held = m_admitted.take(socket).countedKey; !held.isEmpty())
             releaseConnection(held);
     });
     return true;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clientaddress.h"
 #include "frontserver.h"
 #include "relayconfig.h"
 #include "relaymetrics.h"
@@ -34,8 +35,8 @@ public:
     void stop();
 
     quint16 port() const;
-    QUrl httpUrl() const;                // http(s)://host:port/ as advertised (--public-url)
-    QUrl listenUrl() const;              // http(s)://address:port/ actually bound
+    QUrl httpUrl() const; // http(s)://host:port/ as advertised (--public-url)
+    QUrl listenUrl() const; // http(s)://address:port/ actually bound
     QString connectionString() const;
     QUrl negotiateUrl(const QString &board = QStringLiteral("main")) const;
     QList<QByteArray> accessKeys() const { return m_keys; }
@@ -47,9 +48,12 @@ public:
 
 private:
     bool loadAccessKeys(QString *error);
-    // Counts a WebSocket upgrade against its address's connection limit; false (and the
-    // refusal filled in) when the address is at the limit.
-    bool admitConnection(QTcpSocket *socket, FrontServer::Refusal *refusal);
+    void logTrustedProxies() const;
+    // Counts a WebSocket upgrade against its client's connection limit; false (and the
+    // refusal filled in) when the address is at the limit. `client` is the effective address
+    // (TrustedProxies::clientAddress).
+    bool admitConnection(QTcpSocket *socket, const QHostAddress &client,
+                         FrontServer::Refusal *refusal);
     void releaseConnection(const QString &addressKey);
 
     RelayConfig m_config;
@@ -60,8 +64,16 @@ private:
     QWebSocketServer *m_webSockets = nullptr;
     FrontServer *m_front = nullptr;
     HttpApi *m_http = nullptr;
+    TrustedProxies m_trustedProxies;
     QHash<QString, int> m_connectionsPerAddress; // open WebSockets by addressKey()
-    QHash<QTcpSocket *, QString> m_admitted; // counted upgrades whose WebSocket is not there yet
+    // Upgrades routed to the WebSocket server whose WebSocket is not there yet: the client's
+    // address and, when counted against the per-address limit, its addressKey().
+    struct Admission
+    {
+        QHostAddress client;
+        QString countedKey; // empty: not counted
+    };
+    QHash<QTcpSocket *, Admission> m_admitted;
 };
 
 } // namespace wr

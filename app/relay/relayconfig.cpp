@@ -57,6 +57,7 @@ enum class Setting {
     MaxConnectionsPerAddress,
     LimitLoopback,
     InviteFailuresPerMinute,
+    TrustedProxies,
     Count
 };
 
@@ -111,6 +112,8 @@ constexpr std::array<SettingInfo, size_t(Setting::Count)> settingTable = { {
       false },
     { Setting::InviteFailuresPerMinute, "invite-failures-per-minute"_L1,
       "INVITE_FAILURES_PER_MINUTE"_L1, "limits/invite-failures-per-minute"_L1, false },
+    { Setting::TrustedProxies, "trusted-proxy"_L1, "TRUSTED_PROXIES"_L1, "trusted-proxies"_L1,
+      true },
 } };
 
 constexpr QLatin1StringView environmentPrefix = "WATCHROOM_RELAY_"_L1;
@@ -169,6 +172,9 @@ private:
     bool applyInvites(const RawValue &raw);
     bool applyLimit(Setting setting, const RawValue &raw);
     bool applySourceTokens(const RawValue &raw);
+    bool applyTrustedProxies(const RawValue &raw);
+    bool parseTrustedProxy(const QString &text, const QString &source,
+                           QPair<QHostAddress, int> *out);
     bool applyScrapeTargets(const QSettings &settings, const QString &file);
     bool checkCombination();
     std::optional<QString> readAnnotationTask(const QCommandLineParser &parser);
@@ -276,6 +282,11 @@ ConfigResult ConfigReader::read(QStringList arguments, const QProcessEnvironment
           tr("Wrong invite secrets one address may try per minute before negotiate refuses it "
              "(429) for the rest of the minute (default 10, 1 to 1000)."),
           tr("n") },
+        { u"trusted-proxy"_s,
+          tr("Reverse proxy (an address, or a range ADDRESS/PREFIX) whose X-Forwarded-For "
+             "header names the client; limits and logs then use that client's address. "
+             "Repeatable. Without it the header is ignored."),
+          tr("address[/prefix]") },
         { u"export-annotations"_s,
           tr("Write the board's annotations from the keeper's database as JSON, then exit."),
           tr("board") },
@@ -351,8 +362,8 @@ std::optional<QString> ConfigReader::readAnnotationTask(const QCommandLineParser
     const QString board = parser.value(flag);
     if (!session::isValidBoardName(board))
         return tr("--%1: '%2' is not a board name ([A-Za-z0-9_.-]{1,64})").arg(flag, board);
-    m_config.annotationTask = exporting ? RelayConfig::AnnotationTask::Export
-                                        : RelayConfig::AnnotationTask::Import;
+    m_config.annotationTask
+        = exporting ? RelayConfig::AnnotationTask::Export : RelayConfig::AnnotationTask::Import;
     m_config.annotationBoard = board;
     QString file = exporting ? parser.value(u"output"_s) : positional.constFirst();
     if (file.isEmpty())
@@ -370,10 +381,11 @@ QString ConfigReader::helpText(const QCommandLineParser &parser) const
     }
     variables.append(configEnvironment);
     return parser.helpText() + u'\n'
-        + tr("Environment variables, used when the flag is not given (ACCESS_KEY and INVITES\n"
-             "take comma-separated lists):\n  %1\n\n"
+        + tr("Environment variables, used when the flag is not given (ACCESS_KEY, INVITES,\n"
+             "SOURCE_TOKENS and TRUSTED_PROXIES take comma-separated lists):\n  %1\n\n"
              "The config file is INI with the flag names as keys (invites=role=secret,...\n"
-             "for --invite) and a [limits] section with max-frame-bytes,\n"
+             "for --invite, trusted-proxies=address,... for --trusted-proxy) and a\n"
+             "[limits] section with max-frame-bytes,\n"
              "reliable-buffer-messages, reliable-buffer-bytes, session-retention-seconds,\n"
              "max-pending-send-bytes, max-messages-per-second, max-bytes-per-second,\n"
              "max-connections-per-address, limit-loopback and invite-failures-per-minute,\n"
@@ -648,8 +660,8 @@ bool ConfigReader::apply(const SettingInfo &info, const RawValue &raw)
     case Setting::BackfillMinutes: {
         const auto minutes = parseWholeNumber(value);
         if (!minutes || *minutes > 24 * 60)
-            return fail(tr("%1: '%2' is not a number of minutes from 0 to 1440")
-                            .arg(raw.source, value));
+            return fail(
+                tr("%1: '%2' is not a number of minutes from 0 to 1440").arg(raw.source, value));
         m_config.backfillMinutes = int(*minutes);
         break;
     }
@@ -707,6 +719,8 @@ bool ConfigReader::apply(const SettingInfo &info, const RawValue &raw)
         else
             return fail(tr("%1: '%2' is not on or off").arg(raw.source, value));
         break;
+    case Setting::TrustedProxies:
+        return applyTrustedProxies(raw);
     case Setting::Count:
         break;
     }
@@ -731,11 +745,63 @@ bool ConfigReader::applySourceTokens(const RawValue &raw)
     return true;
 }
 
+bool ConfigReader::applyTrustedProxies(const RawValue &raw)
+{
+    QList<QPair<QHostAddress, int>> subnets;
+    for (const QString &item : raw.values) {
+        QPair<QHostAddress, int> subnet;
+        if (!parseTrustedProxy(item, raw.source, &subnet))
+            return false;
+        if (!subnets.contains(subnet))
+            subnets.append(subnet);
+    }
+    m_config.trustedProxies = subnets;
+    m_sources[size_t(Setting::TrustedProxies)] = raw.source;
+    return true;
+}
+
+// ADDRESS or ADDRESS/PREFIX. QHostAddress::parseSubnet() alone is too lenient for a security
+// setting: it reads "10" as 10.0.0.0/8 and "10.0.0.1/8" with the host bits cleared, while
+// QHostAddress reads "10" as 0.0.0.10. Both must agree, so a typo never trusts a range the
+// operator did not mean.
+bool ConfigReader::parseTrustedProxy(const QString &text, const QString &source,
+                                     QPair<QHostAddress, int> *out)
+{
+    const QString usage = tr("a trusted proxy is an IP address or a range ADDRESS/PREFIX, for "
+                             "example 127.0.0.1, 10.0.0.0/8 or fd00::/8");
+    if (text.isEmpty())
+        return fail(tr("%1: empty trusted proxy (%2)").arg(source, usage));
+    const qsizetype slash = text.indexOf(u'/');
+    const QString addressText = slash < 0 ? text : text.left(slash);
+    QHostAddress address;
+    if (!address.setAddress(addressText))
+        return fail(tr("%1: '%2' is not an IP address (%3)").arg(source, addressText, usage));
+    const bool isV6 = address.protocol() == QAbstractSocket::IPv6Protocol;
+    if (!isV6 && addressText.count(u'.') != 3)
+        return fail(tr("%1: '%2' is not a complete IPv4 address; write all four numbers (%3)")
+                        .arg(source, addressText, usage));
+    const int maxPrefix = isV6 ? 128 : 32;
+    if (slash >= 0) {
+        const QString prefixText = text.mid(slash + 1);
+        const auto prefix = parseWholeNumber(prefixText);
+        if (!prefix || *prefix > maxPrefix)
+            return fail(tr("%1: '%2' in '%3' is not a prefix length from 0 to %4")
+                            .arg(source, prefixText, text, QString::number(maxPrefix)));
+    }
+    const QPair<QHostAddress, int> subnet = QHostAddress::parseSubnet(text);
+    if (subnet.second < 0 || !address.isInSubnet(subnet))
+        return fail(tr("%1: '%2' is not a valid address range; write IPv4 numbers in decimal "
+                       "without leading zeros (%3)")
+                        .arg(source, text, usage));
+    *out = subnet;
+    return true;
+}
+
 bool ConfigReader::applyScrapeTargets(const QSettings &settings, const QString &file)
 {
-    static const QStringList knownKeys { u"board"_s, u"url"_s, u"interval-ms"_s,
-                                         u"timeout-ms"_s, u"allow-names"_s,
-                                         u"allow-patterns"_s, u"labels"_s };
+    static const QStringList knownKeys { u"board"_s,      u"url"_s,         u"interval-ms"_s,
+                                         u"timeout-ms"_s, u"allow-names"_s, u"allow-patterns"_s,
+                                         u"labels"_s };
     const QStringList groups = settings.childGroups();
     for (const QString &group : groups) {
         if (!group.startsWith("scrape."_L1))

@@ -3,6 +3,7 @@
 #include <QHostAddress>
 #include <QList>
 #include <QMap>
+#include <QPair>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -89,8 +90,12 @@ struct RelayConfig
     int maxConnectionsPerAddress = 100;
     bool limitLoopback = false;
     // Failed invite secrets an address may send to /negotiate per minute before it is refused
-    // (429) for the rest of that minute, correct secret or not. Applies to loopback too.
+    // (429) for the rest of that minute, correct secret or not. Applies to loopback too; the
+    // same budget, counted separately, bounds wrong source tokens on POST …/metrics.
     int inviteFailuresPerMinute = 10;
+    // Reverse proxies (--trusted-proxy ADDR[/PREFIX]) whose X-Forwarded-For names the client
+    // that the limits above and the logs use. Empty: the TCP peer is always the client.
+    QList<QPair<QHostAddress, int>> trustedProxies;
 };
 
 enum class ConfigOutcome { Run, ShowHelp, ShowVersion, Error };

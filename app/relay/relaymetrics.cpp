@@ -20,8 +20,8 @@ void RelayMetrics::observeLatency(double seconds)
 namespace {
 void metric(QByteArray &out, const char *name, const char *type, const char *help, double value)
 {
-    out += "# HELP " + QByteArray(name) + ' ' + help + "\n# TYPE " + name + ' ' + type + '\n'
-        + name + ' ' + QByteArray::number(value, 'g', 17) + '\n';
+    out += "# HELP " + QByteArray(name) + ' ' + help + "\n# TYPE " + name + ' ' + type + '\n' + name
+        + ' ' + QByteArray::number(value, 'g', 17) + '\n';
 }
 } // namespace
 
@@ -50,8 +50,8 @@ QByteArray RelayMetrics::toPrometheusText(const Gauges &g) const
            "Data messages written to client sockets.", double(messagesDelivered));
     metric(out, "watchroom_relay_bytes_received_total", "counter",
            "Payload bytes received from clients.", double(bytesReceived));
-    metric(out, "watchroom_relay_bytes_sent_total", "counter",
-           "Payload bytes sent to clients.", double(bytesSent));
+    metric(out, "watchroom_relay_bytes_sent_total", "counter", "Payload bytes sent to clients.",
+           double(bytesSent));
     metric(out, "watchroom_relay_rest_requests_total", "counter", "REST API requests served.",
            double(restRequests));
     metric(out, "watchroom_relay_recoveries_total", "counter",
@@ -83,8 +83,8 @@ QByteArray RelayMetrics::toPrometheusText(const Gauges &g) const
            double(replayEvictions));
     out += "# HELP watchroom_relay_failed_acks_total Acks sent with success=false, by error.\n"
            "# TYPE watchroom_relay_failed_acks_total counter\n";
-    for (const auto &name : { "Forbidden"_L1, "Duplicate"_L1, "BadRequest"_L1,
-                              "InternalServerError"_L1 }) {
+    for (const auto &name :
+         { "Forbidden"_L1, "Duplicate"_L1, "BadRequest"_L1, "InternalServerError"_L1 }) {
         out += "watchroom_relay_failed_acks_total{error=\"" + QByteArray(name.data(), name.size())
             + "\"} " + QByteArray::number(failedAcks.value(QString(name))) + '\n';
     }
@@ -102,7 +102,9 @@ QByteArray RelayMetrics::toPrometheusText(const Gauges &g) const
            "watchroom_relay_limit_refusals_total{reason=\"connections_per_address\"} "
         + QByteArray::number(limitRefusalsConnections)
         + "\nwatchroom_relay_limit_refusals_total{reason=\"invite_failures\"} "
-        + QByteArray::number(limitRefusalsInvites) + '\n';
+        + QByteArray::number(limitRefusalsInvites)
+        + "\nwatchroom_relay_limit_refusals_total{reason=\"source_token_failures\"} "
+        + QByteArray::number(limitRefusalsSourceTokens) + '\n';
     out += "# HELP watchroom_relay_delivery_latency_seconds Time from a frame's arrival until "
            "it was queued for every recipient.\n"
            "# TYPE watchroom_relay_delivery_latency_seconds histogram\n";

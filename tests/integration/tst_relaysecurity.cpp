@@ -1,8 +1,11 @@
 // The relay's security review (issue #7, docs/security.md): every way a token can be wrong, what
-// each role may not do on any channel, invite guessing, per-connection and per-address limits,
-// and secrets kept out of the log. An in-process relay on an ephemeral loopback port; clients are
-// raw TCP sockets (to see HTTP statuses and close frames exactly) and QWebSockets.
+// each role may not do on any channel, invite and source-token guessing, per-connection and
+// per-address limits (also for clients behind a trusted reverse proxy, and against spoofed
+// X-Forwarded-For), and secrets kept out of the log. An in-process relay on an ephemeral loopback
+// port; clients are raw TCP sockets (to see HTTP statuses and close frames exactly) and
+// QWebSockets.
 #include "accessurl.h"
+#include "clientaddress.h"
 #include "connectionstring.h"
 #include "hub.h"
 #include "jwt.h"
@@ -26,6 +29,7 @@
 #include <QWebSocketHandshakeOptions>
 
 #include <memory>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace wr;
@@ -270,12 +274,21 @@ private slots:
     void roles_data();
     void roles();
     void inviteGuessingIsRateLimited();
+    void forwardedClientsAreLimitedApart();
+    void spoofedForwardedForChangesNothing_data();
+    void spoofedForwardedForChangesNothing();
+    void malformedForwardedForCountsAsTheProxy_data();
+    void malformedForwardedForCountsAsTheProxy();
+    void sourceTokenGuessingIsRateLimited();
     void messageRateLimitCloses();
     void byteRateLimitCloses();
     void loopbackIsExemptByDefault();
     void connectionsPerAddressAreLimited();
+    void connectionsPerAddressCountForwardedClients();
+    void forwardedClientsAreRateLimitedBehindALoopbackProxy();
     void secretsNeverReachTheLog();
     void limiterBuildingBlocks();
+    void trustedProxyBuildingBlocks();
     void redaction_data();
     void redaction();
 
@@ -295,7 +308,14 @@ private:
     };
     HttpReply http(const QByteArray &method, const QByteArray &target,
                    const QByteArray &authorization = {}, const QByteArray &body = {},
-                   const QByteArray &contentType = "application/json");
+                   const QByteArray &contentType = "application/json",
+                   const QByteArray &extraHeaders = {});
+    // GET with an X-Forwarded-For header (none for nullopt).
+    HttpReply forwarded(const QByteArray &target, const std::optional<QByteArray> &forwardedFor,
+                        const QByteArray &authorization = {});
+    // A WebSocket upgrade as a raw connection; the status of its answer (101: open).
+    std::unique_ptr<RawConnection>
+    upgrade(const QUrl &url, const std::optional<QByteArray> &forwardedFor, int *status);
     qint64 metric(const QByteArray &line);
 
     std::unique_ptr<Relay> m_relay;
@@ -358,11 +378,10 @@ QByteArray TestRelaySecurity::upgradeHead(const QByteArray &target, const QByteA
         + kReliable + "\r\n" + extraHeaders + "\r\n";
 }
 
-TestRelaySecurity::HttpReply TestRelaySecurity::http(const QByteArray &method,
-                                                     const QByteArray &target,
-                                                     const QByteArray &authorization,
-                                                     const QByteArray &body,
-                                                     const QByteArray &contentType)
+TestRelaySecurity::HttpReply
+TestRelaySecurity::http(const QByteArray &method, const QByteArray &target,
+                        const QByteArray &authorization, const QByteArray &body,
+                        const QByteArray &contentType, const QByteArray &extraHeaders)
 {
     RawConnection connection;
     HttpReply reply;
@@ -375,11 +394,41 @@ TestRelaySecurity::HttpReply TestRelaySecurity::http(const QByteArray &method,
     if (!body.isEmpty() || method == "POST")
         request += "Content-Type: " + contentType
             + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
-    connection.write(request + "\r\n" + body);
+    connection.write(request + extraHeaders + "\r\n" + body);
     reply.status = connection.readHead();
     reply.headers = connection.headers;
     reply.body = connection.readBody();
     return reply;
+}
+
+namespace {
+QByteArray forwardedForHeader(const std::optional<QByteArray> &value)
+{
+    return value ? QByteArray("X-Forwarded-For: " + *value + "\r\n") : QByteArray();
+}
+} // namespace
+
+TestRelaySecurity::HttpReply
+TestRelaySecurity::forwarded(const QByteArray &target,
+                             const std::optional<QByteArray> &forwardedFor,
+                             const QByteArray &authorization)
+{
+    return http("GET", target, authorization, {}, {}, forwardedForHeader(forwardedFor));
+}
+
+std::unique_ptr<RawConnection>
+TestRelaySecurity::upgrade(const QUrl &url, const std::optional<QByteArray> &forwardedFor,
+                           int *status)
+{
+    auto connection = std::make_unique<RawConnection>();
+    *status = 0;
+    if (!connection->open(m_relay->port()))
+        return connection;
+    const QByteArray target
+        = url.toString(QUrl::FullyEncoded | QUrl::RemoveScheme | QUrl::RemoveAuthority).toLatin1();
+    connection->write(upgradeHead(target, forwardedForHeader(forwardedFor)));
+    *status = connection->readHead();
+    return connection;
 }
 
 qint64 TestRelaySecurity::metric(const QByteArray &name)
@@ -805,6 +854,182 @@ void TestRelaySecurity::inviteGuessingIsRateLimited()
     QCOMPARE(http("GET", "/healthz").status, 200);
 }
 
+// ---- clients behind a reverse proxy -----------------------------------------------------
+
+namespace {
+// Documentation ranges (RFC 5737, RFC 3849): never a real client, never loopback.
+const QByteArray kClientA = "203.0.113.10";
+const QByteArray kClientB = "203.0.113.20";
+const QString kTeamSecret = u"invite-secret-for-the-team"_s;
+
+Subnet subnet(const QString &text)
+{
+    return QHostAddress::parseSubnet(text);
+}
+} // namespace
+
+void TestRelaySecurity::forwardedClientsAreLimitedApart()
+{
+    QVERIFY(startRelay([](RelayConfig &c) {
+        c.invites = { InviteSecret { u"annotator"_s, kTeamSecret } };
+        c.inviteFailuresPerMinute = 3;
+        c.trustedProxies = { subnet(u"127.0.0.0/8"_s) }; // the test's "proxy" is 127.0.0.1
+    }));
+    const QByteArray good = "/negotiate?board=b1&invite=" + kTeamSecret.toUtf8();
+    const QByteArray guess = "/negotiate?board=b1&invite=guess";
+    LogCapture capture;
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(forwarded(guess, kClientA).status, 401);
+    // A is blocked, the right secret included; so is A behind a second trusted proxy, and A
+    // with a made-up address in front (the proxy appends the real one on the right).
+    QCOMPARE(forwarded(guess, kClientA).status, 429);
+    QCOMPARE(forwarded(good, kClientA).status, 429);
+    QCOMPARE(forwarded(good, QByteArray(kClientA + ", 127.0.0.9")).status, 429);
+    QCOMPARE(forwarded(good, QByteArray("198.51.100.1, " + kClientA)).status, 429);
+    // Separate repeated headers are one list, in order.
+    QCOMPARE(http("GET", good, {}, {}, {},
+                  "X-Forwarded-For: 198.51.100.1\r\nX-Forwarded-For: " + kClientA + "\r\n")
+                 .status,
+             429);
+    // B, behind the same proxy, and the proxy's own requests are not.
+    QCOMPARE(forwarded(good, kClientB).status, 200);
+    QCOMPARE(forwarded(guess, kClientB).status, 401);
+    QCOMPARE(forwarded(good, kClientB).status, 200);
+    QCOMPARE(forwarded(good, std::nullopt).status, 200);
+    QCOMPARE(m_relay->metrics().limitRefusalsInvites, quint64(5));
+    // The log names the client, not the proxy.
+    const QStringList lines = LogCapture::lines();
+    QVERIFY2(lines.filter(u"wrong invite secret from"_s).size() == 4,
+             qPrintable(lines.join(u'\n')));
+    QCOMPARE(lines.filter(u"wrong invite secret from \"203.0.113.10\""_s).size(), 3);
+    QCOMPARE(lines.filter(u"wrong invite secret from \"203.0.113.20\""_s).size(), 1);
+}
+
+void TestRelaySecurity::spoofedForwardedForChangesNothing_data()
+{
+    QTest::addColumn<QStringList>("trusted");
+    QTest::addRow("no trusted proxy") << QStringList {};
+    QTest::addRow("trusted proxies elsewhere") << QStringList { u"10.0.0.0/8"_s, u"fd00::/8"_s };
+}
+
+void TestRelaySecurity::spoofedForwardedForChangesNothing()
+{
+    QFETCH(QStringList, trusted);
+    QVERIFY(startRelay([&](RelayConfig &c) {
+        c.invites = { InviteSecret { u"annotator"_s, kTeamSecret } };
+        c.inviteFailuresPerMinute = 3;
+        for (const QString &range : std::as_const(trusted))
+            c.trustedProxies.append(subnet(range));
+    }));
+    // Every guess claims another client; all of them are 127.0.0.1's.
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(forwarded("/negotiate?board=b1&invite=guess",
+                           QByteArray("203.0.113." + QByteArray::number(i)))
+                     .status,
+                 401);
+    }
+    const QByteArray good = "/negotiate?board=b1&invite=" + kTeamSecret.toUtf8();
+    QCOMPARE(forwarded(good, "198.51.100.99").status, 429);
+    QCOMPARE(forwarded(good, "10.0.0.1").status, 429);
+    QCOMPARE(forwarded(good, std::nullopt).status, 429);
+    QCOMPARE(m_relay->metrics().limitRefusalsInvites, quint64(3));
+}
+
+void TestRelaySecurity::malformedForwardedForCountsAsTheProxy_data()
+{
+    QTest::addColumn<QByteArray>("header");
+    QTest::addRow("garbage") << QByteArray("not an address");
+    QTest::addRow("empty") << QByteArray("");
+    QTest::addRow("blank") << QByteArray("   ");
+    QTest::addRow("5 KB of commas") << QByteArray(5000, ',');
+    QTest::addRow("5 KB of addresses and garbage")
+        << QByteArray(QByteArray("203.0.113.1,").repeated(400) + "x");
+    QTest::addRow("address with a port") << QByteArray("203.0.113.7:4711");
+    QTest::addRow("unknown") << QByteArray("unknown");
+    QTest::addRow("garbage after a real client") << QByteArray("203.0.113.7, garbage");
+    QTest::addRow("binary") << QByteArray("\x01\x7f\xfe\xff", 4);
+}
+
+void TestRelaySecurity::malformedForwardedForCountsAsTheProxy()
+{
+    QFETCH(QByteArray, header);
+    QVERIFY(startRelay([](RelayConfig &c) {
+        c.invites = { InviteSecret { u"annotator"_s, kTeamSecret } };
+        c.inviteFailuresPerMinute = 2;
+        c.trustedProxies = { subnet(u"127.0.0.1"_s) };
+    }));
+    // Served normally: negotiate, a WebSocket, a health check.
+    const HttpReply ok = forwarded("/negotiate?board=b1&invite=" + kTeamSecret.toUtf8(), header);
+    QCOMPARE(ok.status, 200);
+    int status = 0;
+    const auto socket = upgrade(QUrl(ok.json().value("url"_L1).toString()), header, &status);
+    QCOMPARE(status, 101);
+    QCOMPARE(forwarded("/healthz", header).status, 200);
+    // Guesses with it count against the proxy's own address.
+    for (int i = 0; i < 2; ++i)
+        QCOMPARE(forwarded("/negotiate?board=b1&invite=guess", header).status, 401);
+    QCOMPARE(forwarded("/negotiate?board=b1&invite=guess", std::nullopt).status, 429);
+    QCOMPARE(forwarded("/negotiate?board=b1&invite=guess", kClientB).status, 401);
+}
+
+void TestRelaySecurity::sourceTokenGuessingIsRateLimited()
+{
+    const QString sourceToken = u"source-token-b1-Hq3rT8vLp2Xw"_s;
+    QVERIFY(startRelay([&](RelayConfig &c) {
+        c.sourceTokens = { u"b1="_s + sourceToken };
+        c.inviteFailuresPerMinute = 3;
+        c.trustedProxies = { subnet(u"127.0.0.1"_s) };
+    }));
+    const QByteArray right = "Bearer " + sourceToken.toUtf8();
+    const auto push = [&](const QByteArray &authorization, const QByteArray &client) {
+        return http("POST", "/api/boards/b1/metrics", authorization, "up 1\n", "text/plain",
+                    "X-Forwarded-For: " + client + "\r\n");
+    };
+    QStringList secrets { sourceToken };
+    LogCapture capture;
+    QCOMPARE(push(right, kClientA).status, 202);
+    // No credential, and a real token without the source role, are no guesses.
+    QCOMPARE(push({}, kClientA).status, 401);
+    QString viewerToken;
+    QVERIFY(!negotiatedUrl(u"viewer"_s, u"v"_s, &viewerToken).isEmpty());
+    secrets << viewerToken.section(u'.', -1); // its signature
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(push("Bearer " + viewerToken.toLatin1(), kClientA).status, 401);
+    for (int i = 0; i < 3; ++i) {
+        const QByteArray wrong = "wrong-source-token-" + QByteArray::number(i) + "-Zk4";
+        secrets << QString::fromLatin1(wrong);
+        QCOMPARE(push("Bearer " + wrong, kClientA).status, 401);
+    }
+    QCOMPARE(m_relay->metrics().limitRefusalsSourceTokens, quint64(0));
+    // Blocked: another guess, and the right token too.
+    secrets << u"wrong-source-token-3-Zk4"_s;
+    for (const QByteArray &authorization :
+         { QByteArray("Bearer wrong-source-token-3-Zk4"), right }) {
+        const HttpReply reply = push(authorization, kClientA);
+        QCOMPARE(reply.status, 429);
+        QCOMPARE(reply.json().value("code"_L1), QJsonValue(u"TooManyRequests"_s));
+        QVERIFY2(
+            reply.json().value("message"_L1).toString().contains(u"too many wrong source tokens"_s),
+            reply.body.constData());
+        const int retryAfter = reply.headers.value("retry-after").toInt();
+        QVERIFY2(retryAfter >= 1 && retryAfter <= 60,
+                 reply.headers.value("retry-after").constData());
+        QVERIFY(!reply.body.contains(sourceToken.toUtf8()));
+    }
+    QCOMPARE(m_relay->metrics().limitRefusalsSourceTokens, quint64(2));
+    QCOMPARE(metric("watchroom_relay_limit_refusals_total{reason=\"source_token_failures\"}"), 2);
+    QCOMPARE(metric("watchroom_relay_limit_refusals_total{reason=\"invite_failures\"}"), 0);
+    // Another client behind the same proxy pushes as before.
+    QCOMPARE(push(right, kClientB).status, 202);
+
+    const QStringList lines = LogCapture::lines();
+    QCOMPARE(lines.filter(u"wrong source token from \"203.0.113.10\""_s).size(), 3);
+    for (const QString &secret : std::as_const(secrets)) {
+        for (const QString &line : lines)
+            QVERIFY2(!line.contains(secret), qPrintable(u"secret in the log: "_s + line.left(300)));
+    }
+}
+
 // ---- per-connection limits --------------------------------------------------------------
 
 void TestRelaySecurity::messageRateLimitCloses()
@@ -931,6 +1156,79 @@ void TestRelaySecurity::connectionsPerAddressAreLimited()
     again.open(url);
     QVERIFY(again.waitConnected());
     QCOMPARE(m_relay->metrics().limitRefusalsConnections, quint64(1));
+}
+
+void TestRelaySecurity::connectionsPerAddressCountForwardedClients()
+{
+    // limit-loopback stays off: the proxy is on loopback, its clients are not.
+    QVERIFY(startRelay([](RelayConfig &c) {
+        c.maxConnectionsPerAddress = 2;
+        c.trustedProxies = { subnet(u"127.0.0.1"_s) };
+    }));
+    const QUrl url = negotiatedUrl(u"viewer"_s, u"many"_s);
+    QVERIFY(url.isValid());
+    std::vector<std::unique_ptr<RawConnection>> open;
+    int status = 0;
+    for (int i = 0; i < 2; ++i) {
+        open.push_back(upgrade(url, kClientA, &status));
+        QCOMPARE(status, 101);
+    }
+    {
+        const auto refused = upgrade(url, kClientA, &status);
+        QCOMPARE(status, 429);
+        QVERIFY(refused->readBody().contains("too many connections from this address"));
+    }
+    // Another client behind the proxy, and the proxy itself (loopback: exempt), are not.
+    for (int i = 0; i < 2; ++i) {
+        open.push_back(upgrade(url, kClientB, &status));
+        QCOMPARE(status, 101);
+    }
+    for (int i = 0; i < 3; ++i) {
+        open.push_back(upgrade(url, std::nullopt, &status));
+        QCOMPARE(status, 101);
+    }
+    QCOMPARE(m_relay->metrics().limitRefusalsConnections, quint64(1));
+    QTRY_COMPARE(m_relay->hub()->gauges().connections, qint64(7));
+
+    // A closed connection frees its client's place.
+    open.front().reset();
+    QTRY_COMPARE(m_relay->hub()->gauges().connections, qint64(6));
+    open.push_back(upgrade(url, kClientA, &status));
+    QCOMPARE(status, 101);
+    open.push_back(upgrade(url, kClientB, &status));
+    QCOMPARE(status, 429);
+    QCOMPARE(m_relay->metrics().limitRefusalsConnections, quint64(2));
+}
+
+void TestRelaySecurity::forwardedClientsAreRateLimitedBehindALoopbackProxy()
+{
+    QVERIFY(startRelay([](RelayConfig &c) {
+        c.maxMessagesPerSecond = 5; // a burst of 10
+        c.trustedProxies = { subnet(u"127.0.0.1"_s) };
+    }));
+    const auto open = [&](Client *client, const QByteArray &forwardedFor) {
+        QNetworkRequest request(negotiatedUrl(u"viewer"_s, u"fwd"_s));
+        if (!forwardedFor.isEmpty())
+            request.setRawHeader("X-Forwarded-For", forwardedFor);
+        QWebSocketHandshakeOptions options;
+        options.setSubprotocols({ QString::fromLatin1(kReliable) });
+        client->socket.open(request, options);
+        return client->waitConnected();
+    };
+    Client local; // the proxy's own connection: loopback, exempt
+    Client remote;
+    QVERIFY(open(&local, {}));
+    QVERIFY(open(&remote, kClientA));
+    QSignalSpy closed(&remote.socket, &QWebSocket::disconnected);
+    for (int i = 0; i < 100; ++i) {
+        local.send(wps::Ping {});
+        remote.send(wps::Ping {});
+    }
+    QVERIFY(closed.wait(5000) || closed.size() == 1);
+    QCOMPARE(remote.socket.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+    QTRY_COMPARE(local.count<wps::Pong>(), 100);
+    QCOMPARE(local.socket.state(), QAbstractSocket::ConnectedState);
+    QCOMPARE(m_relay->metrics().limitClosesMessageRate, quint64(1));
 }
 
 // ---- logging ----------------------------------------------------------------------------
@@ -1083,6 +1381,37 @@ void TestRelaySecurity::limiterBuildingBlocks()
     limiter.recordFailure(u"k99"_s, 100'200);
     limiter.recordFailure(u"k99"_s, 100'201);
     QVERIFY(limiter.blockedForMs(u"k99"_s, 100'300) > 0);
+}
+
+void TestRelaySecurity::trustedProxyBuildingBlocks()
+{
+    const TrustedProxies none;
+    const QHostAddress loopback(u"127.0.0.1"_s);
+    QCOMPARE(none.clientAddress(loopback, "203.0.113.10"), loopback);
+
+    const TrustedProxies proxies(
+        { subnet(u"127.0.0.1"_s), subnet(u"10.0.0.0/8"_s), subnet(u"fd00::/8"_s) });
+    QVERIFY(proxies.contains(QHostAddress(u"::ffff:127.0.0.1"_s))); // dual-stack peer
+    QVERIFY(proxies.contains(QHostAddress(u"fd12::1"_s)));
+    QVERIFY(!proxies.contains(QHostAddress(u"127.0.0.2"_s)));
+    const auto client = [&](const char *peer, const QByteArray &header) {
+        return proxies.clientAddress(QHostAddress(QString::fromLatin1(peer)), header).toString();
+    };
+    QCOMPARE(client("127.0.0.1", "203.0.113.10"), u"203.0.113.10"_s);
+    QCOMPARE(client("::ffff:127.0.0.1", "203.0.113.10"), u"203.0.113.10"_s);
+    // From the right, past every trusted proxy, to the first address that is not one.
+    QCOMPARE(client("127.0.0.1", "198.51.100.1, 203.0.113.10, 10.1.1.1, fd00::5"),
+             u"203.0.113.10"_s);
+    QCOMPARE(client("127.0.0.1", "2001:db8::7"), u"2001:db8::7"_s);
+    // Only proxies all the way: the farthest one.
+    QCOMPARE(client("127.0.0.1", "10.0.0.1, 10.0.0.2"), u"10.0.0.1"_s);
+    // Empty list elements say nothing; garbage before the client is never looked at.
+    QCOMPARE(client("127.0.0.1", ",, 203.0.113.10 ,,"), u"203.0.113.10"_s);
+    QCOMPARE(client("127.0.0.1", "garbage, 203.0.113.10"), u"203.0.113.10"_s);
+    // Not trusted, no header, or a malformed entry on the way: the peer.
+    QCOMPARE(client("192.0.2.1", "203.0.113.10"), u"192.0.2.1"_s);
+    QCOMPARE(client("127.0.0.1", ""), u"127.0.0.1"_s);
+    QCOMPARE(client("127.0.0.1", "203.0.113.10, 10.0.0.1:8080"), u"127.0.0.1"_s);
 }
 
 void TestRelaySecurity::redaction_data()

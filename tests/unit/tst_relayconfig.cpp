@@ -63,6 +63,12 @@ QString fieldValue(const RelayConfig &config, const QString &field)
             .arg(config.maxConnectionsPerAddress)
             .arg(config.limitLoopback ? u"limited"_s : u"exempt"_s)
             .arg(config.inviteFailuresPerMinute);
+    if (field == "trusted-proxies"_L1) {
+        QStringList ranges;
+        for (const auto &[address, prefix] : config.trustedProxies)
+            ranges.append(address.toString() + u'/' + QString::number(prefix));
+        return ranges.join(u',');
+    }
     if (field == "host-sampler"_L1)
         return config.hostSamplerBoards.join(u',');
     if (field == "host-sampler-interval"_L1)
@@ -97,11 +103,11 @@ QString fieldValue(const RelayConfig &config, const QString &field)
             QStringList labels;
             for (auto it = t.labels.cbegin(); it != t.labels.cend(); ++it)
                 labels.append(it.key() + u'=' + it.value());
-            out.append(u"%1@%2 %3 %4/%5 [%6] [%7] {%8}"_s.arg(t.name, t.board, t.url.toString())
-                           .arg(t.intervalMs)
-                           .arg(t.timeoutMs)
-                           .arg(t.allowNames.join(u','), t.allowPatterns.join(u','),
-                                labels.join(u',')));
+            out.append(
+                u"%1@%2 %3 %4/%5 [%6] [%7] {%8}"_s.arg(t.name, t.board, t.url.toString())
+                    .arg(t.intervalMs)
+                    .arg(t.timeoutMs)
+                    .arg(t.allowNames.join(u','), t.allowPatterns.join(u','), labels.join(u',')));
         }
         return out.join(u';');
     }
@@ -250,6 +256,8 @@ void TestRelayConfig::defaults()
                  + u"/watchroom-relay"_s);
     QCOMPARE(c.defaultHub, u"watchroom"_s);
     QVERIFY(c.invites.isEmpty());
+    // No proxy is trusted: X-Forwarded-For is ignored unless the operator names one.
+    QVERIFY(c.trustedProxies.isEmpty());
     QVERIFY(c.tlsCertificatePath.isEmpty());
     QVERIFY(c.tlsKeyPath.isEmpty());
     QVERIFY(c.publicUrl.isEmpty());
@@ -354,8 +362,23 @@ void TestRelayConfig::flags_data()
                          u"--max-connections-per-address=0"_s, u"--limit-loopback=off"_s }
         << u"abuse-limits"_s
         << u"0 msg/s, 0 B/s, 0 conn/address, loopback exempt, 10 invite failures/min"_s;
-    QTest::addRow("--host-sampler off") << QStringList { u"--host-sampler"_s, u"off"_s }
-                                        << u"host-sampler"_s << QString();
+    QTest::addRow("--trusted-proxy one address is a single host")
+        << QStringList { u"--trusted-proxy"_s, u"127.0.0.1"_s } << u"trusted-proxies"_s
+        << u"127.0.0.1/32"_s;
+    QTest::addRow("--trusted-proxy repeated, IPv4 and IPv6 ranges")
+        << QStringList { u"--trusted-proxy"_s, u"10.0.0.0/8"_s, u"--trusted-proxy=fd00::/8"_s,
+                         u"--trusted-proxy"_s, u"::1"_s }
+        << u"trusted-proxies"_s << u"10.0.0.0/8,fd00::/8,::1/128"_s;
+    QTest::addRow("--trusted-proxy host bits cleared, duplicates once")
+        << QStringList { u"--trusted-proxy"_s, u"192.168.7.9/16"_s, u"--trusted-proxy"_s,
+                         u"192.168.0.0/16"_s }
+        << u"trusted-proxies"_s << u"192.168.0.0/16"_s;
+    QTest::addRow("--trusted-proxy /0 and /32")
+        << QStringList { u"--trusted-proxy"_s, u"0.0.0.0/0"_s, u"--trusted-proxy"_s,
+                         u"203.0.113.5/32"_s }
+        << u"trusted-proxies"_s << u"0.0.0.0/0,203.0.113.5/32"_s;
+    QTest::addRow("--host-sampler off")
+        << QStringList { u"--host-sampler"_s, u"off"_s } << u"host-sampler"_s << QString();
     QTest::addRow("--host-sampler two boards")
         << QStringList { u"--host-sampler"_s, u"ops"_s, u"--host-sampler"_s, u"lab.1"_s }
         << u"host-sampler"_s << u"ops,lab.1"_s;
@@ -453,6 +476,9 @@ void TestRelayConfig::environment_data()
                          u"WATCHROOM_RELAY_INVITE_FAILURES_PER_MINUTE=1000"_s }
         << u"abuse-limits"_s
         << u"200 msg/s, 1000000 B/s, 8 conn/address, loopback limited, 1000 invite failures/min"_s;
+    QTest::addRow("TRUSTED_PROXIES comma-separated, spaces trimmed")
+        << QStringList { u"WATCHROOM_RELAY_TRUSTED_PROXIES=127.0.0.1 , 10.1.0.0/16,fd00::/8"_s }
+        << u"trusted-proxies"_s << u"127.0.0.1/32,10.1.0.0/16,fd00::/8"_s;
     QTest::addRow("empty variable counts as unset")
         << QStringList { u"WATCHROOM_RELAY_PORT="_s } << u"port"_s << u"7300"_s;
     QTest::addRow("unrelated variables are ignored")
@@ -516,9 +542,13 @@ void TestRelayConfig::file_data()
            "max-connections-per-address=1\nlimit-loopback=on\ninvite-failures-per-minute=5\n"_s
         << u"abuse-limits"_s
         << u"30 msg/s, 0 B/s, 1 conn/address, loopback limited, 5 invite failures/min"_s;
+    QTest::addRow("trusted-proxies list") << u"trusted-proxies=192.168.0.0/16, ::1\n"_s
+                                          << u"trusted-proxies"_s << u"192.168.0.0/16,::1/128"_s;
+    QTest::addRow("trusted-proxies one value")
+        << u"trusted-proxies=172.16.0.0/12\n"_s << u"trusted-proxies"_s << u"172.16.0.0/12"_s;
     QTest::addRow("host sampler and keeper")
-        << u"host-sampler=main, ops\nhost-sampler-interval=500\nkeeper=off\n"_s
-        << u"host-sampler"_s << u"main,ops"_s;
+        << u"host-sampler=main, ops\nhost-sampler-interval=500\nkeeper=off\n"_s << u"host-sampler"_s
+        << u"main,ops"_s;
     QTest::addRow("[scrape.NAME] section, defaults")
         << u"[scrape.node]\nurl=http://127.0.0.1:9100/metrics\n"_s << u"scrape"_s
         << u"node@main http://127.0.0.1:9100/metrics 1000/0 [] [] {}"_s;
@@ -610,6 +640,10 @@ void TestRelayConfig::precedence_data()
     QTest::addRow("TLS certificate from the file, key from a flag")
         << QStringList { u"--tls-key"_s, u"@DIR@/key.pem"_s } << QStringList()
         << u"tls-cert=cert.pem\n"_s << u"tls-cert"_s << u"@DIR@/cert.pem"_s;
+    QTest::addRow("flag trusted proxies replace the environment's and the file's")
+        << QStringList { u"--trusted-proxy"_s, u"10.0.0.1"_s }
+        << QStringList { u"WATCHROOM_RELAY_TRUSTED_PROXIES=10.0.0.2"_s }
+        << u"trusted-proxies=10.0.0.3\n"_s << u"trusted-proxies"_s << u"10.0.0.1/32"_s;
     QTest::addRow("invite from the environment allows a public listen address from the file")
         << QStringList() << QStringList { u"WATCHROOM_RELAY_INVITES=viewer=v"_s }
         << u"listen=0.0.0.0\n"_s << u"listen"_s << u"0.0.0.0"_s;
@@ -708,6 +742,40 @@ void TestRelayConfig::errors_data()
         { u"WATCHROOM_RELAY_INVITES"_s, u"empty"_s });
     row("invite: file", {}, none, u"invites=viewer=a, janitor=b\n"_s,
         { u"(key invites)"_s, u"'janitor'"_s });
+
+    // Trusted proxies: the message names the source and the value, never guesses a range.
+    row("trusted proxy: host name", { u"--trusted-proxy"_s, u"proxy.example"_s }, none, {},
+        { u"--trusted-proxy"_s, u"'proxy.example' is not an IP address"_s });
+    row("trusted proxy: bad address", { u"--trusted-proxy"_s, u"300.1.1.1/8"_s }, none, {},
+        { u"--trusted-proxy"_s, u"'300.1.1.1' is not an IP address"_s });
+    row("trusted proxy: incomplete IPv4", { u"--trusted-proxy"_s, u"10/8"_s }, none, {},
+        { u"--trusted-proxy"_s, u"'10'"_s, u"all four numbers"_s });
+    row("trusted proxy: IPv4 prefix too long", { u"--trusted-proxy"_s, u"10.0.0.0/33"_s }, none, {},
+        { u"--trusted-proxy"_s, u"'33'"_s, u"from 0 to 32"_s });
+    row("trusted proxy: IPv6 prefix too long", { u"--trusted-proxy"_s, u"fd00::/129"_s }, none, {},
+        { u"--trusted-proxy"_s, u"'129'"_s, u"from 0 to 128"_s });
+    row("trusted proxy: prefix not a number", { u"--trusted-proxy"_s, u"10.0.0.0/eight"_s }, none,
+        {}, { u"--trusted-proxy"_s, u"'eight'"_s });
+    row("trusted proxy: netmask instead of a prefix",
+        { u"--trusted-proxy"_s, u"10.0.0.0/255.0.0.0"_s }, none, {},
+        { u"--trusted-proxy"_s, u"'255.0.0.0'"_s, u"prefix length"_s });
+    row("trusted proxy: negative prefix", { u"--trusted-proxy"_s, u"10.0.0.0/-8"_s }, none, {},
+        { u"--trusted-proxy"_s, u"'-8'"_s });
+    row("trusted proxy: empty prefix", { u"--trusted-proxy"_s, u"10.0.0.0/"_s }, none, {},
+        { u"--trusted-proxy"_s, u"'10.0.0.0/'"_s });
+    row("trusted proxy: octal-looking address", { u"--trusted-proxy"_s, u"010.0.0.1"_s }, none, {},
+        { u"--trusted-proxy"_s, u"'010.0.0.1'"_s, u"not a valid address range"_s });
+    row("trusted proxy: empty", { u"--trusted-proxy"_s, QString() }, none, {},
+        { u"--trusted-proxy"_s, u"empty"_s });
+    row("trusted proxy: environment", {}, { u"WATCHROOM_RELAY_TRUSTED_PROXIES=127.0.0.1,nginx"_s },
+        {}, { u"WATCHROOM_RELAY_TRUSTED_PROXIES"_s, u"'nginx'"_s });
+    row("trusted proxy: empty item in environment list", {},
+        { u"WATCHROOM_RELAY_TRUSTED_PROXIES=127.0.0.1,,10.0.0.1"_s }, {},
+        { u"WATCHROOM_RELAY_TRUSTED_PROXIES"_s, u"empty trusted proxy"_s });
+    row("trusted proxy: file", {}, none, u"trusted-proxies=127.0.0.1, 10.0.0.0/40\n"_s,
+        { u"(key trusted-proxies)"_s, u"'40'"_s });
+    row("trusted proxy: not in [limits]", {}, none, u"[limits]\ntrusted-proxies=127.0.0.1\n"_s,
+        { u"'limits/trusted-proxies'"_s });
 
     // Config file.
     row("config: missing (flag)", { u"--config"_s, u"@DIR@/missing.ini"_s }, none, {},
@@ -894,10 +962,18 @@ void TestRelayConfig::helpAndVersion_data()
     QTest::addColumn<ConfigOutcome>("outcome");
     QTest::addColumn<QStringList>("fragments");
 
-    const QStringList helpFragments
-        = { u"--listen"_s,   u"--port"_s,   u"--access-key"_s,      u"--invite"_s,
-            u"--tls-cert"_s, u"--config"_s, u"--max-frame-bytes"_s, u"WATCHROOM_RELAY_INVITES"_s,
-            u"[limits]"_s };
+    const QStringList helpFragments = { u"--listen"_s,
+                                        u"--port"_s,
+                                        u"--access-key"_s,
+                                        u"--invite"_s,
+                                        u"--tls-cert"_s,
+                                        u"--config"_s,
+                                        u"--max-frame-bytes"_s,
+                                        u"WATCHROOM_RELAY_INVITES"_s,
+                                        u"[limits]"_s,
+                                        u"--trusted-proxy"_s,
+                                        u"WATCHROOM_RELAY_TRUSTED_PROXIES"_s,
+                                        u"trusted-proxies="_s };
     const QStringList versionFragments = { u"watchroom-relay "_s };
 
     QTest::addRow("--help") << QStringList { u"--help"_s } << QStringList()
