@@ -95,6 +95,13 @@ QByteArray headerList(const QHttpServerRequest &request, QByteArrayView name)
     return joined;
 }
 
+// The first element of a comma-separated header value, trimmed.
+QByteArray firstListElement(const QByteArray &value)
+{
+    const qsizetype comma = value.indexOf(',');
+    return (comma < 0 ? value : value.left(comma)).trimmed();
+}
+
 QStringList tokenRoles(const QJsonObject &claims)
 {
     QStringList roles;
@@ -163,14 +170,33 @@ void HttpApi::send(const QHttpServerRequest &request, QTcpSocket *socket, const 
 
 QUrl HttpApi::advertisedBase(const QHttpServerRequest &request) const
 {
-    // Clients reach the relay through whatever address they used for this request.
-    const QByteArray host = header(request, "host");
-    if (!host.isEmpty()) {
-        QUrl url(QString::fromLatin1(m_settings.tls ? "https://" : "http://")
-                 + QString::fromLatin1(host) + u'/');
-        if (url.isValid() && !url.host().isEmpty())
-            return url;
+    // Behind NAT or a proxy the relay cannot see how clients reach it; the operator said so.
+    if (m_settings.endpointIsPublic)
+        return m_settings.endpoint;
+    // Otherwise clients reach the relay through whatever address they used for this request.
+    QString scheme = m_settings.tls ? u"https"_s : u"http"_s;
+    QByteArray forwardedHost;
+    if (m_settings.trustedProxies.contains(m_requestPeer)) {
+        // A proxy that terminates TLS talks plain HTTP to the relay while its clients use
+        // https/wss. The leftmost value is what the first proxy saw.
+        const QByteArray proto = firstListElement(header(request, "x-forwarded-proto")).toLower();
+        if (proto == "https" || proto == "http")
+            scheme = QString::fromLatin1(proto);
+        forwardedHost = firstListElement(header(request, "x-forwarded-host"));
     }
+    const auto baseFor = [&scheme](const QByteArray &host) {
+        if (host.isEmpty())
+            return QUrl();
+        const QUrl url(scheme + u"://"_s + QString::fromLatin1(host) + u'/', QUrl::StrictMode);
+        // A host header is a host and a port, nothing more.
+        const bool plain = url.isValid() && !url.host().isEmpty() && url.path() == "/"_L1
+            && url.userInfo().isEmpty() && !url.hasQuery() && !url.hasFragment();
+        return plain ? url : QUrl();
+    };
+    if (const QUrl url = baseFor(forwardedHost); !url.isEmpty())
+        return url;
+    if (const QUrl url = baseFor(header(request, "host")); !url.isEmpty())
+        return url;
     return m_settings.endpoint;
 }
 
@@ -182,8 +208,9 @@ bool HttpApi::handleRequest(const QHttpServerRequest &request, QTcpSocket *socke
     const QStringList segments = decodedSegments(request.url());
     const Method method = request.method();
     const bool read = method == Method::Get || method == Method::Head;
+    m_requestPeer = socket->peerAddress();
     const QHostAddress client = m_settings.trustedProxies.clientAddress(
-        socket->peerAddress(), headerList(request, "x-forwarded-for"));
+        m_requestPeer, headerList(request, "x-forwarded-for"));
     Reply reply;
     if (segments.value(0) == "api"_L1 && segments.value(1) == "health"_L1 && segments.size() == 2)
         reply = read ? empty(Status::Ok)

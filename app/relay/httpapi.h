@@ -28,6 +28,8 @@ struct HttpApiSettings
     QList<QPair<QString, QString>> invites; // role, secret
     bool tls = false;
     QUrl endpoint; // http(s)://host:port/ as the relay advertises itself
+    // endpoint is the operator's --public-url: answers name it instead of the request's Host.
+    bool endpointIsPublic = false;
     qint64 tokenLifetimeSeconds = 3600;
     bool keeper = false; // a keeper holds the boards' state (negotiate tells clients)
     QStringList sourceTokens; // "[BOARD=]SECRET" for POST /api/boards/{board}/metrics
@@ -91,6 +93,8 @@ private:
     std::optional<Reply> blockedForGuessing(FailureLimiter &limiter, const QString &address,
                                             qint64 nowMs, quint64 *refusals, const QString &what);
     Reply root(const QHttpServerRequest &request) const;
+    // Where clients reach the relay, for the URLs answers carry: --public-url when given, else
+    // the scheme and host of this request (X-Forwarded-Proto / -Host from a trusted proxy).
     QUrl advertisedBase(const QHttpServerRequest &request) const;
 
     HubService *m_hub;
@@ -100,6 +104,8 @@ private:
     QElapsedTimer m_uptime;
     FailureLimiter m_inviteFailures;
     FailureLimiter m_sourceTokenFailures;
+    // The TCP peer of the request handleRequest() is answering (handlers run inside it).
+    QHostAddress m_requestPeer;
 };
 
 } // namespace wr

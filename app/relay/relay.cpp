@@ -228,6 +228,7 @@ bool Relay::start(QString *error)
         settings.invites.append({ invite.role, invite.secret });
     settings.tls = m_front->isTls();
     settings.endpoint = httpUrl();
+    settings.endpointIsPublic = !m_config.publicUrl.isEmpty();
     settings.keeper = m_boards->hasKeeper();
     settings.sourceTokens = m_config.sourceTokens;
     settings.inviteFailuresPerMinute = m_config.inviteFailuresPerMinute;

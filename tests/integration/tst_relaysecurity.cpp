@@ -280,6 +280,8 @@ private slots:
     void malformedForwardedForCountsAsTheProxy_data();
     void malformedForwardedForCountsAsTheProxy();
     void sourceTokenGuessingIsRateLimited();
+    void negotiateAdvertisesHowClientsReachTheRelay_data();
+    void negotiateAdvertisesHowClientsReachTheRelay();
     void messageRateLimitCloses();
     void byteRateLimitCloses();
     void loopbackIsExemptByDefault();
@@ -1198,6 +1200,71 @@ void TestRelaySecurity::connectionsPerAddressCountForwardedClients()
     open.push_back(upgrade(url, kClientB, &status));
     QCOMPARE(status, 429);
     QCOMPARE(m_relay->metrics().limitRefusalsConnections, quint64(2));
+}
+
+void TestRelaySecurity::negotiateAdvertisesHowClientsReachTheRelay_data()
+{
+    QTest::addColumn<bool>("trustLoopbackProxy");
+    QTest::addColumn<QString>("publicUrl");
+    QTest::addColumn<QByteArray>("headers");
+    QTest::addColumn<QString>("expected"); // start of the negotiated URL; %PORT% = the relay's
+
+    const QString direct = u"ws://127.0.0.1:%PORT%/client/hubs/"_s;
+    const QByteArray tlsProxy
+        = "X-Forwarded-Proto: https\r\nX-Forwarded-Host: relay.example.org\r\n";
+    QTest::addRow("no proxy: the request's Host") << false << QString() << QByteArray() << direct;
+    QTest::addRow("untrusted peer: forwarded scheme and host ignored")
+        << false << QString() << tlsProxy << direct;
+    QTest::addRow("trusted proxy terminating TLS")
+        << true << QString() << tlsProxy << u"wss://relay.example.org/client/hubs/"_s;
+    QTest::addRow("trusted proxy, scheme only")
+        << true << QString() << QByteArray("X-Forwarded-Proto: HTTPS\r\n")
+        << u"wss://127.0.0.1:%PORT%/client/hubs/"_s;
+    QTest::addRow("trusted proxies in a row: the first one's view")
+        << true << QString()
+        << QByteArray("X-Forwarded-Proto: https, http\r\n"
+                      "X-Forwarded-Host: relay.example.org:8443, internal:80\r\n")
+        << u"wss://relay.example.org:8443/client/hubs/"_s;
+    QTest::addRow("trusted proxy, unknown scheme ignored")
+        << true << QString() << QByteArray("X-Forwarded-Proto: gopher\r\n") << direct;
+    QTest::addRow("trusted proxy, forwarded host with a path ignored")
+        << true << QString() << QByteArray("X-Forwarded-Host: evil.example/x?y=1\r\n") << direct;
+    QTest::addRow("trusted proxy, forwarded host with user info ignored")
+        << true << QString() << QByteArray("X-Forwarded-Host: user@evil.example\r\n") << direct;
+    QTest::addRow("public URL wins over Host")
+        << false << u"https://relay.example.org:9443"_s << QByteArray()
+        << u"wss://relay.example.org:9443/client/hubs/"_s;
+    QTest::addRow("public URL wins over a trusted proxy's headers")
+        << true << u"https://relay.example.org:9443"_s
+        << QByteArray("X-Forwarded-Proto: http\r\nX-Forwarded-Host: other.example\r\n")
+        << u"wss://relay.example.org:9443/client/hubs/"_s;
+}
+
+void TestRelaySecurity::negotiateAdvertisesHowClientsReachTheRelay()
+{
+    QFETCH(bool, trustLoopbackProxy);
+    QFETCH(QString, publicUrl);
+    QFETCH(QByteArray, headers);
+    QFETCH(QString, expected);
+    QVERIFY(startRelay([&](RelayConfig &c) {
+        if (trustLoopbackProxy)
+            c.trustedProxies = { subnet(u"127.0.0.1"_s) };
+        c.publicUrl = publicUrl;
+    }));
+    expected.replace(u"%PORT%"_s, QString::number(m_relay->port()));
+
+    const HttpReply negotiated
+        = http("GET", "/negotiate?board=b1&role=viewer&user=u1", {}, {}, {}, headers);
+    QCOMPARE(negotiated.status, 200);
+    const QString url = negotiated.json().value("url"_L1).toString();
+    QVERIFY2(url.startsWith(expected), qPrintable(url));
+
+    // The service document at / advertises the same place (as http(s) URLs).
+    const HttpReply root = http("GET", "/", {}, {}, {}, headers);
+    QCOMPARE(root.status, 200);
+    QString base = expected.left(expected.indexOf(u"/client/"_s)) + u"/negotiate"_s;
+    base.replace(u"wss://"_s, u"https://"_s).replace(u"ws://"_s, u"http://"_s);
+    QVERIFY2(QString::fromUtf8(root.body).contains(base), root.body.constData());
 }
 
 void TestRelaySecurity::forwardedClientsAreRateLimitedBehindALoopbackProxy()
