@@ -444,8 +444,10 @@ bool ConfigReader::applyFile(const QString &path, const QString &source)
     }
 
     QStringList known;
-    for (const SettingInfo &setting : settingTable)
-        known.append(setting.fileKey);
+    for (const SettingInfo &setting : settingTable) {
+        if (!setting.fileKey.isEmpty()) // flag-only settings (--keeper-only)
+            known.append(setting.fileKey);
+    }
     const QStringList keys = settings.allKeys();
     for (const QString &key : keys) {
         if (!known.contains(key) && !key.startsWith("scrape."_L1)) {
