@@ -2,6 +2,8 @@
 
 #include "logging.h"
 
+#include <QUrl>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -17,6 +19,19 @@ QHostAddress plainAddress(const QHostAddress &address)
     bool isV4 = false;
     const quint32 v4 = address.toIPv4Address(&isV4);
     return isV4 ? QHostAddress(v4) : address;
+}
+
+// One X-Forwarded-For entry: an IP address, or one with a port as some load balancers write it
+// (Azure Application Gateway: 203.0.113.7:4711, [2001:db8::7]:4711). Host names are not
+// addresses.
+bool parseForwardedEntry(const QByteArray &entry, QHostAddress *address)
+{
+    const QString text = QString::fromLatin1(entry);
+    if (address->setAddress(text))
+        return true;
+    const QUrl url(u"//"_s + text, QUrl::StrictMode);
+    return url.isValid() && url.port() >= 0 && url.path().isEmpty() && url.userInfo().isEmpty()
+        && !url.hasQuery() && !url.hasFragment() && address->setAddress(url.host());
 }
 
 } // namespace
@@ -45,7 +60,7 @@ QHostAddress TrustedProxies::clientAddress(const QHostAddress &peer,
         if (entry.isEmpty())
             continue; // an empty list element (RFC 9110 §5.6.1) says nothing
         QHostAddress address;
-        if (!address.setAddress(QString::fromLatin1(entry))) {
+        if (!parseForwardedEntry(entry, &address)) {
             qCDebug(lcRelay).noquote()
                 << "X-Forwarded-For from" << peer.toString() << "has an entry that is not an IP"
                 << "address; the request counts as the proxy's own";

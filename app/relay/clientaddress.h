@@ -27,8 +27,9 @@ public:
     // `peer` is the TCP peer; `forwardedFor` the X-Forwarded-For value (repeated headers joined
     // with commas, in order). From a trusted peer the list is walked from the right, past
     // trusted proxies, to the first address that is not one: that is the client (if all are
-    // trusted, the leftmost). An entry that is not an IP address makes the list useless: the
-    // peer is the client then, as for an untrusted peer or no header.
+    // trusted, the leftmost). Entries may carry a port (a.b.c.d:port, [v6]:port). An entry that
+    // is not an IP address makes the list useless: the peer is the client then, as for an
+    // untrusted peer or no header.
     QHostAddress clientAddress(const QHostAddress &peer, const QByteArray &forwardedFor) const;
 
 private:

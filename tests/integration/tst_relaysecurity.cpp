@@ -946,7 +946,9 @@ void TestRelaySecurity::malformedForwardedForCountsAsTheProxy_data()
     QTest::addRow("5 KB of commas") << QByteArray(5000, ',');
     QTest::addRow("5 KB of addresses and garbage")
         << QByteArray(QByteArray("203.0.113.1,").repeated(400) + "x");
-    QTest::addRow("address with a port") << QByteArray("203.0.113.7:4711");
+    QTest::addRow("host name with a port") << QByteArray("client.example:4711");
+    QTest::addRow("address with an empty port") << QByteArray("203.0.113.7:");
+    QTest::addRow("address with a path") << QByteArray("203.0.113.7:4711/x");
     QTest::addRow("unknown") << QByteArray("unknown");
     QTest::addRow("garbage after a real client") << QByteArray("203.0.113.7, garbage");
     QTest::addRow("binary") << QByteArray("\x01\x7f\xfe\xff", 4);
@@ -1478,7 +1480,13 @@ void TestRelaySecurity::trustedProxyBuildingBlocks()
     // Not trusted, no header, or a malformed entry on the way: the peer.
     QCOMPARE(client("192.0.2.1", "203.0.113.10"), u"192.0.2.1"_s);
     QCOMPARE(client("127.0.0.1", ""), u"127.0.0.1"_s);
-    QCOMPARE(client("127.0.0.1", "203.0.113.10, 10.0.0.1:8080"), u"127.0.0.1"_s);
+    QCOMPARE(client("127.0.0.1", "203.0.113.10, 10.0.0.1:8080, bad"), u"127.0.0.1"_s);
+    QCOMPARE(client("127.0.0.1", "203.0.113.10, client.example:8080"), u"127.0.0.1"_s);
+    // Entries with a port, as some load balancers write them: the address counts.
+    QCOMPARE(client("127.0.0.1", "203.0.113.7:4711"), u"203.0.113.7"_s);
+    QCOMPARE(client("127.0.0.1", "[2001:db8::7]:4711"), u"2001:db8::7"_s);
+    QCOMPARE(client("127.0.0.1", "[2001:db8::7]"), u"127.0.0.1"_s); // brackets need a port
+    QCOMPARE(client("127.0.0.1", "203.0.113.10, 10.0.0.1:8080"), u"203.0.113.10"_s);
 }
 
 void TestRelaySecurity::redaction_data()
