@@ -402,6 +402,16 @@
         <source>Drag the title to move the panel (or use Move panel left / right in the chart menu)</source>
         <translation>Titel ziehen, um das Panel zu verschieben (oder im Diagrammmenü „Panel nach links / rechts verschieben“ wählen)</translation>
     </message>
+    <message>
+        <source>Hidden. Click to show this series.</source>
+        <extracomment>Tooltip of a hidden series&apos; legend entry, under the series&apos; name</extracomment>
+        <translation>Ausgeblendet. Klicken, um diese Serie anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>Click to hide this series.</source>
+        <extracomment>Tooltip of a legend entry, under the series&apos; name</extracomment>
+        <translation>Klicken, um diese Serie auszublenden.</translation>
+    </message>
 </context>
 <context>
     <name>wr::DesktopApp</name>

@@ -402,6 +402,16 @@
         <source>Drag the title to move the panel (or use Move panel left / right in the chart menu)</source>
         <translation>Arrastre el título para mover el panel (o use «Mover el panel a la izquierda / derecha» en el menú del gráfico)</translation>
     </message>
+    <message>
+        <source>Hidden. Click to show this series.</source>
+        <extracomment>Tooltip of a hidden series&apos; legend entry, under the series&apos; name</extracomment>
+        <translation>Oculta. Haga clic para mostrar esta serie.</translation>
+    </message>
+    <message>
+        <source>Click to hide this series.</source>
+        <extracomment>Tooltip of a legend entry, under the series&apos; name</extracomment>
+        <translation>Haga clic para ocultar esta serie.</translation>
+    </message>
 </context>
 <context>
     <name>wr::DesktopApp</name>

@@ -402,6 +402,16 @@
         <source>Drag the title to move the panel (or use Move panel left / right in the chart menu)</source>
         <translation>Faites glisser le titre pour déplacer le panneau (ou utilisez « Déplacer le panneau vers la gauche / la droite » dans le menu du graphique)</translation>
     </message>
+    <message>
+        <source>Hidden. Click to show this series.</source>
+        <extracomment>Tooltip of a hidden series&apos; legend entry, under the series&apos; name</extracomment>
+        <translation>Masquée. Cliquez pour afficher cette série.</translation>
+    </message>
+    <message>
+        <source>Click to hide this series.</source>
+        <extracomment>Tooltip of a legend entry, under the series&apos; name</extracomment>
+        <translation>Cliquez pour masquer cette série.</translation>
+    </message>
 </context>
 <context>
     <name>wr::DesktopApp</name>

@@ -393,6 +393,16 @@
         <source>Drag the title to move the panel (or use Move panel left / right in the chart menu)</source>
         <translation>タイトルをドラッグしてパネルを移動 (またはグラフのメニューの「パネルを左へ移動 / 右へ移動」)</translation>
     </message>
+    <message>
+        <source>Hidden. Click to show this series.</source>
+        <extracomment>Tooltip of a hidden series&apos; legend entry, under the series&apos; name</extracomment>
+        <translation>非表示。クリックするとこの系列を表示します。</translation>
+    </message>
+    <message>
+        <source>Click to hide this series.</source>
+        <extracomment>Tooltip of a legend entry, under the series&apos; name</extracomment>
+        <translation>クリックするとこの系列を非表示にします。</translation>
+    </message>
 </context>
 <context>
     <name>wr::DesktopApp</name>

@@ -393,6 +393,16 @@
         <source>Drag the title to move the panel (or use Move panel left / right in the chart menu)</source>
         <translation>拖动标题以移动面板（或使用图表菜单中的“面板左移 / 右移”）</translation>
     </message>
+    <message>
+        <source>Hidden. Click to show this series.</source>
+        <extracomment>Tooltip of a hidden series&apos; legend entry, under the series&apos; name</extracomment>
+        <translation>已隐藏。单击以显示此序列。</translation>
+    </message>
+    <message>
+        <source>Click to hide this series.</source>
+        <extracomment>Tooltip of a legend entry, under the series&apos; name</extracomment>
+        <translation>单击以隐藏此序列。</translation>
+    </message>
 </context>
 <context>
     <name>wr::DesktopApp</name>

@@ -3,6 +3,7 @@
 #include <QChart>
 #include <QDateTime>
 #include <QGraphicsScene>
+#include <QLegend>
 #include <QMouseEvent>
 #include <QPaintEvent>
 #include <QPainter>
@@ -221,7 +222,15 @@ void ChartCanvas::mouseReleaseEvent(QMouseEvent *event)
 
 void ChartCanvas::mouseDoubleClickEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::LeftButton && !(event->modifiers() & Qt::ShiftModifier)) {
+    // On the legend a quick second click is another click on an entry (it shows the series it
+    // just hid), not a return to live.
+    const QLegend *legend = chart()->legend();
+    const bool onLegend = legend->isVisible()
+        && mapFromScene(legend->sceneBoundingRect())
+               .boundingRect()
+               .contains(event->position().toPoint());
+    if (!onLegend && event->button() == Qt::LeftButton
+        && !(event->modifiers() & Qt::ShiftModifier)) {
         m_drag = Drag::None;
         Q_EMIT liveRequested();
         event->accept();

@@ -16,9 +16,9 @@ namespace wr {
 // re-rendered only when the chart's scene changed, the view was resized, or the panel said so.
 //
 // Mouse: wheel zooms around the pointer; left-drag pans; right-drag selects a range to zoom
-// to; double-click returns to live; Shift+click / Shift+drag ask for a point / region
-// annotation; a right click asks for the context menu. All positions leave this class in data
-// space.
+// to; double-click returns to live (not on the legend, whose entries take clicks);
+// Shift+click / Shift+drag ask for a point / region annotation; a right click asks for the
+// context menu. All positions leave this class in data space.
 class ChartCanvas : public QChartView
 {
     Q_OBJECT

@@ -11,11 +11,15 @@
 #include <QEvent>
 #include <QGraphicsItem>
 #include <QGraphicsLayout>
+#include <QHelpEvent>
+#include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPointer>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -114,6 +118,14 @@ private:
     QSize m_startSize;
 };
 
+// `a` moved towards `b` by `t` (0 … 1): a label colour that recedes into the background.
+QColor blend(const QColor &a, const QColor &b, double t)
+{
+    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * t),
+                            float(a.greenF() + (b.greenF() - a.greenF()) * t),
+                            float(a.blueF() + (b.blueF() - a.blueF()) * t));
+}
+
 bool isByteUnit(const QString &unit)
 {
     return unit == "B"_L1 || unit == "bytes"_L1 || unit == "By"_L1 || unit == "B/s"_L1
@@ -135,6 +147,9 @@ struct ChartPanel::Line
     QList<Sample> points; // min/max per column, in data space
     QColor color;
     QLineSeries *legendSeries = nullptr; // no points: legend entry only
+    QPointer<QLegendMarker> marker; // its legend entry, once connected
+    QString legendName; // as the legend shows it (plain text)
+    bool hidden = false; // by the user: not drawn, no reduction kept, not in the value range
 };
 
 // Draws the reduced lines inside the chart's plot area with 1 px cosmetic pens. Points are
@@ -181,6 +196,8 @@ public:
         const double left = m_plot.left();
         const double bottom = m_plot.bottom();
         for (const auto &line : *m_lines) {
+            if (line->hidden)
+                continue;
             // Anti-aliasing shows on sparse lines; a dense min/max line (a point or more per
             // pixel column) looks the same without it, at half the cost.
             painter->setRenderHint(QPainter::Antialiasing,
@@ -225,6 +242,7 @@ void ChartPanel::setTitle(const QString &title)
     m_title = title;
     m_chart->setTitle(title.toHtmlEscaped()); // Qt Charts renders titles as HTML
     m_canvas->setAccessibleName(tr("Chart: %1").arg(title));
+    updateLegendNames(); // they may leave out the title's word
 }
 
 ChartPanel::ChartPanel(const MetricStore *store, const QString &panelId, const QString &title,
@@ -271,16 +289,27 @@ ChartPanel::ChartPanel(const MetricStore *store, const QString &panelId, const Q
             [this](qint64 t, double) { m_canvas->setHoverValues(valuesAt(t)); });
     connect(m_canvas, &ChartCanvas::pointerLeft, this,
             [this] { m_canvas->setHoverValues(QString()); });
+    // Legend entries' tooltips (the full name, what a click does).
+    m_canvas->viewport()->installEventFilter(this);
     applyTheme();
 }
 
-ChartPanel::~ChartPanel() = default;
+ChartPanel::~ChartPanel()
+{
+    // The chart goes with the canvas, after this panel's members; a legend marker destroyed
+    // while hovered still reports the hover's end, which must not reach this panel then.
+    for (const auto &line : m_lines) {
+        if (line->marker)
+            disconnect(line->marker, nullptr, this, nullptr);
+    }
+}
 
 void ChartPanel::addSeries(const QString &seriesId)
 {
     if (hasSeries(seriesId))
         return;
     auto line = std::make_unique<Line>(m_store, seriesId);
+    line->hidden = isSeriesHidden(seriesId); // restored state may name it before it arrives
     line->legendSeries = new QLineSeries(m_chart);
     m_chart->addSeries(line->legendSeries);
     const auto axes = m_chart->axes();
@@ -302,7 +331,13 @@ bool ChartPanel::removeSeries(const QString &seriesId)
     if (it == m_lines.end())
         return false;
     QLineSeries *legend = (*it)->legendSeries;
+    if ((*it)->marker)
+        disconnect((*it)->marker, nullptr, this, nullptr);
     m_lines.erase(it);
+    // Taken off, it is no longer hidden here: added again, it shows.
+    m_hiddenSeries.removeAll(seriesId);
+    if (m_hoveredLegendSeries == seriesId)
+        m_hoveredLegendSeries.clear();
     m_chart->removeSeries(legend);
     delete legend;
     applyTheme(); // colours follow the remaining lines' order
@@ -344,9 +379,163 @@ void ChartPanel::refreshSeriesInfo()
         if (const auto info = m_store->info(m_lines.front()->seriesId))
             m_unit = info->unit;
     }
-    for (const auto &line : m_lines)
-        line->legendSeries->setName(seriesLabel(line->seriesId).toHtmlEscaped()); // legend: HTML
+    updateLegendNames();
     m_dataDirty = true;
+}
+
+QStringList ChartPanel::legendNames(const QString &title, const QStringList &names)
+{
+    // Only a one-word name part of the title: "File systems · alpha" must not turn
+    // "File system used, /" into "system used, /", nor "Disk I/O" "Disk read, sda" into "read".
+    const QString word = title.section(u" · "_s, 0, 0);
+    if (names.isEmpty() || word.isEmpty()
+        || std::any_of(word.cbegin(), word.cend(), [](QChar c) { return c.isSpace(); }))
+        return names;
+    const QString prefix = word + u' ';
+    QStringList shortened;
+    for (const QString &name : names) {
+        if (!name.startsWith(prefix))
+            return names;
+        const QString rest = name.mid(prefix.size()).trimmed();
+        if (rest.isEmpty() || !rest.front().isLetterOrNumber() || shortened.contains(rest))
+            return names;
+        shortened.append(rest);
+    }
+    return shortened;
+}
+
+void ChartPanel::updateLegendNames()
+{
+    QStringList full;
+    for (const auto &line : m_lines)
+        full.append(seriesLabel(line->seriesId));
+    const QStringList shown = legendNames(m_title, full);
+    for (size_t i = 0; i < m_lines.size(); ++i) {
+        Line &line = *m_lines[i];
+        line.legendName = shown[qsizetype(i)];
+        const QString html = line.legendName.toHtmlEscaped(); // Qt Charts renders names as HTML
+        if (line.legendSeries->name() != html)
+            line.legendSeries->setName(html);
+    }
+}
+
+QString ChartPanel::legendName(const QString &seriesId) const
+{
+    for (const auto &line : m_lines) {
+        if (line->seriesId == seriesId)
+            return line->legendName;
+    }
+    return {};
+}
+
+QString ChartPanel::legendToolTip(const QString &seriesId) const
+{
+    //: Tooltip of a hidden series' legend entry, under the series' name
+    const QString show = tr("Hidden. Click to show this series.");
+    //: Tooltip of a legend entry, under the series' name
+    const QString hide = tr("Click to hide this series.");
+    const QString &action = isSeriesHidden(seriesId) ? show : hide;
+    // The name may come from another machine: escaped rich text shows it literally, whatever
+    // it looks like (as richToolTip() in plaintext.h); white-space:pre keeps QToolTip from
+    // wrapping the lines.
+    QString html = QString(seriesLabel(seriesId) + u'\n' + action).toHtmlEscaped();
+    html.replace(u'\n', "<br>"_L1);
+    return u"<p style=\"white-space:pre\">"_s + html + u"</p>"_s;
+}
+
+void ChartPanel::setSeriesHidden(const QString &seriesId, bool hidden)
+{
+    if (hidden == isSeriesHidden(seriesId))
+        return;
+    if (hidden) {
+        m_hiddenSeries.append(seriesId);
+        m_hiddenSeries.sort();
+    } else {
+        m_hiddenSeries.removeAll(seriesId);
+    }
+    applyHiddenSeries();
+    Q_EMIT seriesHiddenChanged(seriesId, hidden);
+}
+
+void ChartPanel::setHiddenSeries(const QStringList &seriesIds)
+{
+    QStringList sorted = seriesIds;
+    sorted.removeAll(QString());
+    sorted.removeDuplicates();
+    sorted.sort();
+    if (sorted == m_hiddenSeries)
+        return;
+    m_hiddenSeries = sorted;
+    applyHiddenSeries();
+}
+
+void ChartPanel::applyHiddenSeries()
+{
+    for (const auto &line : m_lines) {
+        const bool hidden = isSeriesHidden(line->seriesId);
+        if (hidden == line->hidden)
+            continue;
+        line->hidden = hidden;
+        // Hidden: nothing to draw. Shown again: the next frame rebuilds it from its window,
+        // which catches up with the store then.
+        line->points.clear();
+        styleLegendMarker(*line);
+    }
+    m_dataDirty = true; // the value range changes
+    m_layer->update();
+    m_canvas->invalidateChart();
+}
+
+void ChartPanel::connectLegendMarkers()
+{
+    QLegend *legend = m_chart->legend();
+    // Qt Charts makes a marker per series when the series is added and deletes it with it.
+    for (const auto &line : m_lines) {
+        QLegendMarker *marker = legend->markers(line->legendSeries).value(0);
+        if (!marker || marker == line->marker)
+            continue;
+        line->marker = marker;
+        const QString id = line->seriesId;
+        connect(marker, &QLegendMarker::clicked, this,
+                [this, id] { setSeriesHidden(id, !isSeriesHidden(id)); });
+        connect(marker, &QLegendMarker::hovered, this, [this, id](bool entered) {
+            if (entered)
+                m_hoveredLegendSeries = id;
+            else if (m_hoveredLegendSeries == id)
+                m_hoveredLegendSeries.clear();
+        });
+    }
+    // A pointing hand says the entries are clickable. Qt Charts keeps the entries in an item
+    // group under the legend (no public API names them): if that changes, only the cursor is
+    // lost. Each entry is an item of its own, so entries added later get it here too.
+    const QList<QGraphicsItem *> children = legend->childItems();
+    for (QGraphicsItem *child : children) {
+        if (!qgraphicsitem_cast<QGraphicsItemGroup *>(child))
+            continue;
+        const QList<QGraphicsItem *> entries = child->childItems();
+        for (QGraphicsItem *entry : entries) {
+            if (!entry->hasCursor())
+                entry->setCursor(Qt::PointingHandCursor);
+        }
+    }
+}
+
+void ChartPanel::styleLegendMarker(const Line &line) const
+{
+    if (!line.marker)
+        return;
+    const QPalette pal = palette();
+    const QColor text = pal.color(QPalette::Text);
+    if (line.hidden) {
+        // Dimmed name, hollow box in the line's colour: still tells which line it is.
+        line.marker->setLabelBrush(blend(text, pal.color(QPalette::Base), 0.6));
+        line.marker->setBrush(QColor(Qt::transparent)); // Qt::NoBrush means "the series'"
+        line.marker->setPen(QPen(line.color, 1.5));
+    } else {
+        line.marker->setLabelBrush(text);
+        line.marker->setBrush(line.color);
+        line.marker->setPen(QPen(text)); // what QLegend::setLabelColor gives every marker
+    }
 }
 
 void ChartPanel::setTimeRange(qint64 from, qint64 to)
@@ -374,6 +563,8 @@ void ChartPanel::updateFrame()
     double lo = std::numeric_limits<double>::infinity();
     double hi = -lo;
     for (const auto &line : m_lines) {
+        if (line->hidden)
+            continue; // not drawn, not in the range: its reduction waits until it is shown
         line->window.setRange(m_from, m_to, cols);
         if (line->window.update() || m_builtColumns != cols || line->points.isEmpty())
             line->points = minMaxPerColumn(line->window.points(), line->window.grid());
@@ -539,8 +730,11 @@ void ChartPanel::applyTheme()
         line.color = colors[qsizetype(i) % colors.size()];
         QPen pen(line.color, 2);
         line.legendSeries->setPen(pen);
-        line.legendSeries->setName(seriesLabel(line.seriesId).toHtmlEscaped()); // legend: HTML
     }
+    updateLegendNames();
+    connectLegendMarkers();
+    for (const auto &line : m_lines)
+        styleLegendMarker(*line); // after the legend's label colour, which sets every marker's
     m_chart->legend()->setVisible(!m_lines.empty());
     m_layer->update();
     m_canvas->invalidateChart();
@@ -551,6 +745,22 @@ void ChartPanel::resizeEvent(QResizeEvent *event)
     QWidget::resizeEvent(event);
     m_resizeHandle->move(width() - m_resizeHandle->width(), height() - m_resizeHandle->height());
     m_resizeHandle->raise();
+}
+
+bool ChartPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip && watched == m_canvas->viewport()
+        && !m_hoveredLegendSeries.isEmpty()) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const QRect legend
+            = m_canvas->mapFromScene(m_chart->legend()->sceneBoundingRect()).boundingRect();
+        if (legend.contains(help->pos())) {
+            QToolTip::showText(help->globalPos(), legendToolTip(m_hoveredLegendSeries),
+                               m_canvas->viewport());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 QRect ChartPanel::headerRect() const
@@ -609,6 +819,8 @@ QString ChartPanel::valuesAt(qint64 t) const
                                                                 : u"MMM d HH:mm:ss"_s;
     QStringList rows { QLocale().toString(QDateTime::fromMSecsSinceEpoch(t), format) };
     for (const auto &line : m_lines) {
+        if (line->hidden)
+            continue;
         const auto s = m_store->nearest(line->seriesId, t);
         const QString value = !s || s->isGap() || std::abs(double(s->t - t)) > tolerance
             //: The value tooltip: no point of this series near the pointer

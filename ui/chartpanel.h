@@ -41,14 +41,36 @@ public:
     void setTitle(const QString &title); // e.g. after a language change
 
     void addSeries(const QString &seriesId);
-    // Takes the series' line and legend entry off the panel (the store keeps its data).
+    // Takes the series' line and legend entry off the panel (the store keeps its data); it is
+    // no longer hidden here.
     bool removeSeries(const QString &seriesId);
     QStringList seriesIds() const;
     // The unit of the panel's series (one unit per panel), from its first series.
     QString unit() const { return m_unit; }
     bool hasSeries(const QString &seriesId) const;
-    // The series' name as the legend shows it.
+    // The series' full name (labels included), as menus, the value readout and tooltips show it.
     QString seriesName(const QString &seriesId) const { return seriesLabel(seriesId); }
+    // The name in the legend: the full name, or without the panel title's word (legendNames()).
+    QString legendName(const QString &seriesId) const;
+    // What hovering the series' legend entry shows: the full name and what a click does
+    // (rich text that displays the name literally).
+    QString legendToolTip(const QString &seriesId) const;
+    // The legend's names for `names` on a panel titled `title`: when the title's part before
+    // " · " is one word ("Network · alpha") and every name starts with that word and a space,
+    // the names without it ("Network received, eth0" -> "received, eth0"). Otherwise, or when a
+    // name would become empty, start with anything but a letter or digit, or equal another,
+    // `names` unchanged.
+    static QStringList legendNames(const QString &title, const QStringList &names);
+
+    // Series hidden by the user (a click on the legend entry): not drawn, left out of the value
+    // range and the value readout; the legend entry stays, dimmed, to show it again.
+    bool isSeriesHidden(const QString &seriesId) const { return m_hiddenSeries.contains(seriesId); }
+    // Emits seriesHiddenChanged() when the state changes.
+    void setSeriesHidden(const QString &seriesId, bool hidden);
+    // Sorted; may name series that are not (yet) on the panel, so restored state waits for them.
+    QStringList hiddenSeries() const { return m_hiddenSeries; }
+    // Restores saved state (no signal).
+    void setHiddenSeries(const QStringList &seriesIds);
     // Names, units or labels of a series changed: refresh the legend.
     void refreshSeriesInfo();
 
@@ -99,10 +121,13 @@ Q_SIGNALS:
     // finished on release. The board snaps it to its grid.
     void resizeStarted();
     void resizeDragged(const QSize &size, bool finished);
+    // The user hid or showed a series (the next frame draws it so; the board saves the state).
+    void seriesHiddenChanged(const QString &seriesId, bool hidden);
 
 protected:
     void changeEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     struct Line;
@@ -112,6 +137,10 @@ private:
     void updateThresholdOverlay();
     void updateAxes();
     QString seriesLabel(const QString &seriesId) const;
+    void updateLegendNames();
+    void connectLegendMarkers();
+    void styleLegendMarker(const Line &line) const;
+    void applyHiddenSeries();
 
     const MetricStore *m_store = nullptr;
     QString m_panelId;
@@ -138,6 +167,8 @@ private:
     bool m_dark = false;
     quint64 m_frames = 0;
     std::optional<double> m_threshold;
+    QStringList m_hiddenSeries; // sorted
+    QString m_hoveredLegendSeries; // the series whose legend entry is under the pointer
 };
 
 } // namespace wr

@@ -781,6 +781,7 @@ bool MainWindow::removeSeriesFromPanel(const QString &panelId, const QString &se
         layout.added.removeAll(seriesId);
     else if (!layout.removed.contains(seriesId))
         layout.removed.append(seriesId);
+    layout.hiddenSeries.removeAll(seriesId); // the panel forgot it too
     if (layout.isDefault())
         m_panelLayouts.remove(panelId);
     QStringList &panels = m_panelsOfSeries[seriesId];
@@ -854,6 +855,18 @@ ChartPanel *MainWindow::createPanel(const QString &panelId, const QString &title
 {
     auto *p = new ChartPanel(m_metrics, panelId, title, m_board);
     p->setDark(m_dark);
+    p->setHiddenSeries(m_panelLayouts.value(panelId).hiddenSeries);
+    connect(p, &ChartPanel::seriesHiddenChanged, this, [this, panelId] {
+        const ChartPanel *changed = panel(panelId);
+        if (!changed)
+            return;
+        PanelLayout &layout = m_panelLayouts[panelId];
+        layout.hiddenSeries = changed->hiddenSeries();
+        if (layout.isDefault())
+            m_panelLayouts.remove(panelId);
+        saveLayout();
+        scheduleFrame(); // the panel's value range and lines change
+    });
     m_panels.append(p);
     m_panelOrder.insert(panelId, order);
     m_panelDrag->watch(p);
@@ -1163,10 +1176,11 @@ void MainWindow::rebuildHiddenMenu()
 namespace {
 
 // One panel's layout entry, the same keys in QSettings (as a QVariantMap) and in the layout
-// JSON: width, height, custom, title, unit, series (added by hand), removedSeries.
+// JSON: width, height, custom, title, unit, series (added by hand), removedSeries,
+// hiddenSeries.
 QJsonObject panelLayoutObject(int width, int height, bool custom, const QString &title,
                               const QString &unit, const QStringList &added,
-                              const QStringList &removed)
+                              const QStringList &removed, const QStringList &hiddenSeries)
 {
     QJsonObject o;
     o.insert(u"width"_s, width);
@@ -1181,6 +1195,8 @@ QJsonObject panelLayoutObject(int width, int height, bool custom, const QString 
         o.insert(u"series"_s, QJsonArray::fromStringList(added));
     if (!removed.isEmpty())
         o.insert(u"removedSeries"_s, QJsonArray::fromStringList(removed));
+    if (!hiddenSeries.isEmpty())
+        o.insert(u"hiddenSeries"_s, QJsonArray::fromStringList(hiddenSeries));
     return o;
 }
 
@@ -1216,6 +1232,8 @@ void MainWindow::loadLayout()
         entry.unit = o.value(u"unit"_s).toString();
         entry.added = stringList(o.value(u"series"_s));
         entry.removed = stringList(o.value(u"removedSeries"_s));
+        entry.hiddenSeries = stringList(o.value(u"hiddenSeries"_s));
+        entry.hiddenSeries.sort();
         if (!entry.isDefault())
             m_panelLayouts.insert(it.key(), entry);
     }
@@ -1238,9 +1256,10 @@ void MainWindow::saveLayout()
     for (auto it = m_panelLayouts.cbegin(); it != m_panelLayouts.cend(); ++it) {
         if (it->isDefault())
             continue;
-        panels.insert(it.key(), panelLayoutObject(it->size.width, it->size.height, it->custom,
-                                                  it->title, it->unit, it->added, it->removed)
-                                    .toVariantMap());
+        panels.insert(it.key(),
+                      panelLayoutObject(it->size.width, it->size.height, it->custom, it->title,
+                                        it->unit, it->added, it->removed, it->hiddenSeries)
+                          .toVariantMap());
     }
     if (!panels.isEmpty())
         layout.insert(u"panels"_s, panels);
@@ -1263,9 +1282,9 @@ QByteArray MainWindow::layoutJson() const
         const auto threshold = panelThreshold(id);
         o.insert(u"threshold"_s, threshold ? QJsonValue(*threshold) : QJsonValue());
         const PanelLayout entry = m_panelLayouts.value(id);
-        const QJsonObject extra = panelLayoutObject(entry.size.width, entry.size.height,
-                                                    entry.custom, entry.title, entry.unit,
-                                                    entry.added, entry.removed);
+        const QJsonObject extra
+            = panelLayoutObject(entry.size.width, entry.size.height, entry.custom, entry.title,
+                                entry.unit, entry.added, entry.removed, entry.hiddenSeries);
         for (auto it = extra.begin(); it != extra.end(); ++it)
             o.insert(it.key(), it.value());
         panels.append(o);
@@ -1311,6 +1330,8 @@ bool MainWindow::applyLayoutJson(const QByteArray &json, QString *error)
         entry.unit = o.value(u"unit"_s).toString();
         entry.added = stringList(o.value(u"series"_s));
         entry.removed = stringList(o.value(u"removedSeries"_s));
+        entry.hiddenSeries = stringList(o.value(u"hiddenSeries"_s));
+        entry.hiddenSeries.sort();
         if (!entry.isDefault())
             layouts.insert(id, entry);
         const QJsonValue threshold = o.value(u"threshold"_s);
@@ -1334,6 +1355,8 @@ bool MainWindow::applyLayoutJson(const QByteArray &json, QString *error)
     saveLayout();
     if (seriesChanged)
         rebuildPanels(); // panels by hand come and go, series move
+    for (ChartPanel *p : std::as_const(m_panels))
+        p->setHiddenSeries(m_panelLayouts.value(p->panelId()).hiddenSeries);
     relayout();
     for (ChartPanel *p : std::as_const(m_panels))
         p->markDataChanged();

@@ -341,9 +341,11 @@ private:
         QString unit;
         QStringList added; // series shown besides the grouping's (custom: all of them)
         QStringList removed; // series of the grouping taken off this panel
+        QStringList hiddenSeries; // hidden by a click on their legend entry (sorted)
         bool isDefault() const
         {
-            return size == PanelSize() && !custom && added.isEmpty() && removed.isEmpty();
+            return size == PanelSize() && !custom && added.isEmpty() && removed.isEmpty()
+                && hiddenSeries.isEmpty();
         }
     };
     QHash<QString, PanelLayout> m_panelLayouts;

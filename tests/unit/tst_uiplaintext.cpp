@@ -19,15 +19,20 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QChart>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QGraphicsItemGroup>
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
+#include <QHelpEvent>
 #include <QLabel>
+#include <QLegend>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
+#include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -35,6 +40,7 @@
 #include <QTest>
 #include <QTextDocument>
 #include <QTimer>
+#include <QToolTip>
 
 using namespace Qt::StringLiterals;
 using namespace wr;
@@ -78,6 +84,7 @@ private slots:
     void annotationDockAndModel();
     void annotationEditor();
     void chartOverlayStrings();
+    void legendNamesAndToolTips();
     void bannerStatusBarAndFollow();
     void everyLabelAndToolTipInTheWindow();
     void screenshot();
@@ -273,6 +280,42 @@ void TestUiPlainText::chartOverlayStrings()
             shownInScene.append(text->toPlainText());
     }
     QVERIFY2(shownInScene.contains(kSeriesName), qPrintable(shownInScene.join(u" | "_s)));
+}
+
+void TestUiPlainText::legendNamesAndToolTips()
+{
+    ChartPanel *panel = m_window->panels().constFirst();
+    const QString id = u"alpha/load.1"_s;
+    QCOMPARE(panel->legendName(id), kSeriesName);
+    // The legend may leave the title's word out of a name; what is left stays text.
+    QCOMPARE(ChartPanel::legendNames(u"Load · alpha"_s, { u"Load a<b>x</b> & y"_s }),
+             QStringList { u"a<b>x</b> & y"_s });
+    // The legend entry's tooltip (the full name, what a click does), shown or hidden.
+    QVERIFY2(displayed(panel->legendToolTip(id)).startsWith(kSeriesName + u'\n'),
+             qPrintable(panel->legendToolTip(id)));
+    panel->setSeriesHidden(id, true);
+    QVERIFY2(displayed(panel->legendToolTip(id)).startsWith(kSeriesName + u'\n'),
+             qPrintable(panel->legendToolTip(id)));
+    panel->setSeriesHidden(id, false);
+
+    // As QToolTip shows it when the pointer rests on the entry (the panel's only one).
+    QGraphicsItem *entry = nullptr;
+    const QList<QGraphicsItem *> children = panel->canvas()->chart()->legend()->childItems();
+    for (QGraphicsItem *child : children) {
+        if (qgraphicsitem_cast<QGraphicsItemGroup *>(child) && !child->childItems().isEmpty())
+            entry = child->childItems().constFirst();
+    }
+    QVERIFY(entry);
+    QWidget *viewport = panel->canvas()->viewport();
+    const QPoint pos = panel->canvas()->mapFromScene(entry->sceneBoundingRect().center());
+    QMouseEvent move(QEvent::MouseMove, QPointF(pos), viewport->mapToGlobal(QPointF(pos)),
+                     Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(viewport, &move);
+    QHelpEvent help(QEvent::ToolTip, pos, viewport->mapToGlobal(pos));
+    QCoreApplication::sendEvent(viewport, &help);
+    QVERIFY2(displayed(QToolTip::text()).startsWith(kSeriesName + u'\n'),
+             qPrintable(QToolTip::text()));
+    QToolTip::hideText();
 }
 
 void TestUiPlainText::bannerStatusBarAndFollow()
