@@ -1352,6 +1352,10 @@ Ansicht → Ausgeblendete Panels zeigt sie wieder an.</translation>
         <source>The export was cancelled.</source>
         <translation>Der Export wurde abgebrochen.</translation>
     </message>
+    <message>
+        <source>Show series</source>
+        <translation>Serien anzeigen</translation>
+    </message>
 </context>
 <context>
     <name>wr::PanelGrouping</name>

@@ -1352,6 +1352,10 @@ Ver → Paneles ocultos los vuelve a mostrar.</translation>
         <source>The export was cancelled.</source>
         <translation>La exportación se canceló.</translation>
     </message>
+    <message>
+        <source>Show series</source>
+        <translation>Mostrar series</translation>
+    </message>
 </context>
 <context>
     <name>wr::PanelGrouping</name>

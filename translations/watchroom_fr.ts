@@ -1352,6 +1352,10 @@ Affichage → Panneaux masqués les réaffiche.</translation>
         <source>The export was cancelled.</source>
         <translation>L’export a été annulé.</translation>
     </message>
+    <message>
+        <source>Show series</source>
+        <translation>Afficher les séries</translation>
+    </message>
 </context>
 <context>
     <name>wr::PanelGrouping</name>

@@ -1341,6 +1341,10 @@ View → Hidden panels shows them again.</source>
         <source>The export was cancelled.</source>
         <translation>エクスポートは取り消されました。</translation>
     </message>
+    <message>
+        <source>Show series</source>
+        <translation>系列を表示</translation>
+    </message>
 </context>
 <context>
     <name>wr::PanelGrouping</name>

@@ -1341,6 +1341,10 @@ View → Hidden panels shows them again.</source>
         <source>The export was cancelled.</source>
         <translation>导出已取消。</translation>
     </message>
+    <message>
+        <source>Show series</source>
+        <translation>显示序列</translation>
+    </message>
 </context>
 <context>
     <name>wr::PanelGrouping</name>

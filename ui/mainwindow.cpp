@@ -2011,6 +2011,22 @@ QMenu *MainWindow::createChartMenu(const QString &panelId, qint64 t, const QStri
         }
 
         menu->addSeparator();
+        // The legend's click-to-hide, reachable from the keyboard.
+        QMenu *showMenu = menu->addMenu(tr("Show series"));
+        showMenu->setObjectName(u"showSeriesMenu"_s);
+        const QStringList onPanel = p->seriesIds();
+        for (const QString &seriesId : onPanel) {
+            QAction *a = showMenu->addAction(mnemonicEscaped(p->seriesName(seriesId)));
+            a->setData(seriesId);
+            a->setToolTip(literalToolTip(seriesId));
+            a->setCheckable(true);
+            a->setChecked(!p->isSeriesHidden(seriesId));
+            connect(a, &QAction::toggled, this, [this, panelId, seriesId](bool shownNow) {
+                if (ChartPanel *target = panel(panelId))
+                    target->setSeriesHidden(seriesId, !shownNow);
+            });
+        }
+        showMenu->setEnabled(!onPanel.isEmpty());
         QAction *addSeriesAction = menu->addAction(tr("Add series…"));
         addSeriesAction->setObjectName(u"addSeries"_s);
         addSeriesAction->setToolTip(tr("Show more series of the same unit on this panel"));

@@ -24,6 +24,7 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QSettings>
 #include <QSignalSpy>
@@ -490,6 +491,45 @@ void TestUiLegend::hiddenSeriesAreSavedWithTheLayout()
     QVERIFY(window->panel(kNet)->hiddenSeries().isEmpty());
     QVERIFY(window->addSeriesToPanel(kNet, kBig));
     QVERIFY(!window->panel(kNet)->isSeriesHidden(kBig));
+
+    // The chart menu's Show series does the same from the keyboard, and is saved the same way.
+    const auto showAction = [&](QMenu *menu, const QString &seriesId) -> QAction * {
+        auto *sub = menu->findChild<QMenu *>(u"showSeriesMenu"_s);
+        if (!sub)
+            return nullptr;
+        for (QAction *a : sub->actions()) {
+            if (a->data().toString() == seriesId)
+                return a;
+        }
+        return nullptr;
+    };
+    {
+        std::unique_ptr<QMenu> menu(window->createChartMenu(kNet, kNow - 1000, {}, window.get()));
+        QAction *big = showAction(menu.get(), kBig);
+        QVERIFY(big);
+        QVERIFY(big->isCheckable());
+        QVERIFY(big->isChecked());
+        QCOMPARE(big->text(), kBigName);
+        QCOMPARE(menu->findChild<QMenu *>(u"showSeriesMenu"_s)->actions().size(),
+                 netSeries().size());
+        big->trigger(); // unchecks: hides
+        QVERIFY(window->panel(kNet)->isSeriesHidden(kBig));
+    }
+    {
+        MetricStore store;
+        MainWindow again(&store, &annotations, &presence);
+        feed(store);
+        again.renderFrame();
+        QCOMPARE(again.panel(kNet)->hiddenSeries(), QStringList { kBig });
+    }
+    {
+        std::unique_ptr<QMenu> menu(window->createChartMenu(kNet, kNow - 1000, {}, window.get()));
+        QAction *big = showAction(menu.get(), kBig);
+        QVERIFY(big);
+        QVERIFY(!big->isChecked());
+        big->trigger(); // checks: shows
+        QVERIFY(!window->panel(kNet)->isSeriesHidden(kBig));
+    }
 }
 
 void TestUiLegend::screenshots_data()
