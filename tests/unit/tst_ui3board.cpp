@@ -11,6 +11,7 @@
 #include "presencedock.h"
 #include "presencemodel.h"
 #include "shortcutsdialog.h"
+#include "uiboardfixture.h"
 
 #include <QAction>
 #include <QImage>
@@ -25,7 +26,6 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
@@ -39,25 +39,9 @@ using namespace wr;
 
 namespace {
 
-constexpr qint64 kNow = 1'795'400'000'000;
+using wrtest::frame;
+using wrtest::kNow;
 constexpr qint64 kSpan = 5 * 60'000;
-
-session::MetricsFrame frame(const QString &id, const QString &name, const QString &unit,
-                            qint64 from, qint64 to, qint64 step,
-                            const std::function<double(qint64)> &value)
-{
-    session::MetricSeries s;
-    s.id = id;
-    s.name = name;
-    s.unit = unit;
-    s.labels = QMap<QString, QString> { { u"host"_s, u"alpha"_s } };
-    for (qint64 t = from; t < to; t += step)
-        s.points.append({ t, value(t) });
-    session::MetricsFrame f;
-    f.source = u"test"_s;
-    f.series.append(s);
-    return f;
-}
 
 QByteArray readAll(const QString &path)
 {
@@ -136,70 +120,43 @@ private slots:
 
 private:
     void feed();
-    MainWindow *makeWindow();
     void addPeer(const QString &userId, const QString &name, bool followable = true);
 
     QTemporaryDir m_settingsDir;
     QTemporaryDir m_out;
-    MetricStore *m_store = nullptr;
-    AnnotationStore *m_annotations = nullptr;
-    PresenceModel *m_presence = nullptr;
-    MainWindow *m_window = nullptr;
+    wrtest::Board m_board { .span = kSpan, .size = QSize(1100, 700) };
 };
 
 void TestUi3Board::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(m_settingsDir.isValid());
+    QVERIFY(wrtest::useTestSettings(m_settingsDir));
     QVERIFY(m_out.isValid());
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
-    QCoreApplication::setOrganizationName(u"watchroom-tests"_s);
-}
-
-MainWindow *TestUi3Board::makeWindow()
-{
-    auto *w = new MainWindow(m_store, m_annotations, m_presence);
-    w->setClock([] { return kNow; });
-    w->setSpan(kSpan);
-    w->resize(1100, 700);
-    return w;
 }
 
 void TestUi3Board::init()
 {
     QSettings().clear();
-    m_store = new MetricStore(this);
-    m_annotations = new AnnotationStore(
-        u"me"_s, [] { return kNow; }, this);
-    m_presence = new PresenceModel(this);
-    m_presence->setLocalUserId(u"me"_s);
-    m_window = makeWindow();
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    m_board.createStores(this);
+    QVERIFY(m_board.showWindow());
 }
 
 void TestUi3Board::cleanup()
 {
-    delete m_window;
-    m_window = nullptr;
-    delete m_presence;
-    delete m_annotations;
-    delete m_store;
+    m_board.destroy();
 }
 
 void TestUi3Board::feed()
 {
     // One point a second, from 10 min before now: half of it outside the 5 min window.
-    m_store->apply(frame(u"alpha/cpu.usage"_s, u"CPU usage"_s, u"%"_s, kNow - 2 * kSpan, kNow, 1000,
-                         [](qint64 t) { return double((t / 1000) % 100); }));
-    m_store->apply(frame(u"alpha/mem.used"_s, u"Memory used"_s, u"B"_s, kNow - kSpan, kNow, 1000,
-                         [](qint64) { return 4.0 * 1024 * 1024 * 1024; }));
-    m_store->apply(frame(u"alpha/net.rx{eth0}"_s, u"Received"_s, u"B/s"_s, kNow - kSpan, kNow, 1000,
-                         [](qint64) { return 1000.0; }));
-    m_window->renderFrame();
-    QTRY_VERIFY(m_window->panel(u"alpha/cpu|%"_s)->mapping().isValid());
-    m_window->renderFrame();
+    m_board.store->apply(frame(u"alpha/cpu.usage"_s, u"CPU usage"_s, u"%"_s, kNow - 2 * kSpan, kNow,
+                               1000, [](qint64 t) { return double((t / 1000) % 100); }));
+    m_board.store->apply(frame(u"alpha/mem.used"_s, u"Memory used"_s, u"B"_s, kNow - kSpan, kNow,
+                               1000, [](qint64) { return 4.0 * 1024 * 1024 * 1024; }));
+    m_board.store->apply(frame(u"alpha/net.rx{eth0}"_s, u"Received"_s, u"B/s"_s, kNow - kSpan, kNow,
+                               1000, [](qint64) { return 1000.0; }));
+    m_board.window->renderFrame();
+    QTRY_VERIFY(m_board.window->panel(u"alpha/cpu|%"_s)->mapping().isValid());
+    m_board.window->renderFrame();
 }
 
 void TestUi3Board::addPeer(const QString &userId, const QString &name, bool followable)
@@ -207,7 +164,7 @@ void TestUi3Board::addPeer(const QString &userId, const QString &name, bool foll
     session::Presence p { name, u"#e5484d"_s, session::PresenceState::Active,
                           session::View { u"alpha/cpu|%"_s, kNow - 60'000, std::nullopt },
                           followable };
-    m_presence->applyPresence(userId, p);
+    m_board.presence->applyPresence(userId, p);
 }
 
 void TestUi3Board::panelCsvHasRawPointsOfVisibleWindow()
@@ -215,7 +172,7 @@ void TestUi3Board::panelCsvHasRawPointsOfVisibleWindow()
     feed();
     const QString path = m_out.filePath(u"cpu.csv"_s);
     QString error;
-    QVERIFY2(m_window->exportPanelCsv(u"alpha/cpu|%"_s, path, &error), qPrintable(error));
+    QVERIFY2(m_board.window->exportPanelCsv(u"alpha/cpu|%"_s, path, &error), qPrintable(error));
     const QList<QStringList> rows = parseCsv(QString::fromUtf8(readAll(path)));
     QVERIFY(!rows.isEmpty());
     QCOMPARE(rows.first(),
@@ -234,8 +191,8 @@ void TestUi3Board::panelCsvHasRawPointsOfVisibleWindow()
     QCOMPARE(rows.last().at(3).toLongLong(), kNow - 1000);
 
     // Zoomed and paused: only that range.
-    m_window->showRange(kNow - 2 * kSpan, kNow - 2 * kSpan + 10'000);
-    QVERIFY(m_window->exportPanelCsv(u"alpha/cpu|%"_s, path, &error));
+    m_board.window->showRange(kNow - 2 * kSpan, kNow - 2 * kSpan + 10'000);
+    QVERIFY(m_board.window->exportPanelCsv(u"alpha/cpu|%"_s, path, &error));
     const QList<QStringList> zoomed = parseCsv(QString::fromUtf8(readAll(path)));
     QCOMPARE(zoomed.size() - 1, 10);
     QCOMPARE(zoomed.at(1).at(3).toLongLong(), kNow - 2 * kSpan);
@@ -243,10 +200,10 @@ void TestUi3Board::panelCsvHasRawPointsOfVisibleWindow()
 
 void TestUi3Board::csvQuotesAndDefusesText()
 {
-    m_store->apply(frame(u"alpha/odd"_s, u"=HYPERLINK(\"x\"),y"_s, u"%"_s, kNow - 3000, kNow, 1000,
-                         [](qint64) { return 1.5; }));
+    m_board.store->apply(frame(u"alpha/odd"_s, u"=HYPERLINK(\"x\"),y"_s, u"%"_s, kNow - 3000, kNow,
+                               1000, [](qint64) { return 1.5; }));
     const QByteArray csv = BoardExport::seriesCsv(
-        *m_store, { { u"alpha/odd"_s, u"=HYPERLINK(\"x\"),y"_s } }, kNow - kSpan, kNow);
+        *m_board.store, { { u"alpha/odd"_s, u"=HYPERLINK(\"x\"),y"_s } }, kNow - kSpan, kNow);
     QVERIFY(csv.contains("\"'=HYPERLINK(\"\"x\"\"),y\""));
     const QList<QStringList> rows = parseCsv(QString::fromUtf8(csv));
     QCOMPARE(rows.size(), 4);
@@ -272,16 +229,16 @@ void TestUi3Board::annotationsExportAsCsvAndJson()
     region.text = u"deploy, \"canary\"\nsecond line"_s;
     region.tags = { u"deploy"_s, u"prod"_s };
     region.color = u"#12a594"_s;
-    m_annotations->put(region);
+    m_board.annotations->put(region);
     session::Annotation point;
     point.t0 = kNow - 10'000;
     point.text = u"=cmd|' /C calc'!A0"_s;
-    m_annotations->put(point);
-    QCOMPARE(m_annotations->visible().size(), 2);
+    m_board.annotations->put(point);
+    QCOMPARE(m_board.annotations->visible().size(), 2);
 
     const QString csvPath = m_out.filePath(u"annotations.csv"_s);
     QString error;
-    QVERIFY2(m_window->exportAnnotations(MainWindow::AnnotationFormat::Csv, csvPath, &error),
+    QVERIFY2(m_board.window->exportAnnotations(MainWindow::AnnotationFormat::Csv, csvPath, &error),
              qPrintable(error));
     const QList<QStringList> rows = parseCsv(QString::fromUtf8(readAll(csvPath)));
     QCOMPARE(rows.size(), 3);
@@ -301,7 +258,8 @@ void TestUi3Board::annotationsExportAsCsvAndJson()
     QCOMPARE(pointRow.at(6), u"'=cmd|' /C calc'!A0"_s);
 
     const QString jsonPath = m_out.filePath(u"annotations.json"_s);
-    QVERIFY(m_window->exportAnnotations(MainWindow::AnnotationFormat::Json, jsonPath, &error));
+    QVERIFY(
+        m_board.window->exportAnnotations(MainWindow::AnnotationFormat::Json, jsonPath, &error));
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(readAll(jsonPath), &parseError);
     QCOMPARE(parseError.error, QJsonParseError::NoError);
@@ -328,23 +286,24 @@ void TestUi3Board::annotationsExportAsCsvAndJson()
     QVERIFY(sawRegion && sawPoint);
 
     // Deleted annotations are not exported.
-    m_annotations->remove(m_annotations->visible().first().id);
-    QVERIFY(m_window->exportAnnotations(MainWindow::AnnotationFormat::Csv, csvPath, &error));
+    m_board.annotations->remove(m_board.annotations->visible().first().id);
+    QVERIFY(m_board.window->exportAnnotations(MainWindow::AnnotationFormat::Csv, csvPath, &error));
     QCOMPARE(parseCsv(QString::fromUtf8(readAll(csvPath))).size(), 2);
 
     // The annotation dock offers both.
-    QToolButton *button = m_window->annotationDock()->exportButton();
-    QVERIFY(button && button->isVisibleTo(m_window->annotationDock()));
+    QToolButton *button = m_board.window->annotationDock()->exportButton();
+    QVERIFY(button && button->isVisibleTo(m_board.window->annotationDock()));
     QCOMPARE(button->menu()->actions().size(), 2);
 }
 
 void TestUi3Board::pngOfPanelAndBoard()
 {
     feed();
-    ChartPanel *cpu = m_window->panel(u"alpha/cpu|%"_s);
+    ChartPanel *cpu = m_board.window->panel(u"alpha/cpu|%"_s);
     const QString panelPath = m_out.filePath(u"panel.png"_s);
     QString error;
-    QVERIFY2(m_window->exportPanelPng(u"alpha/cpu|%"_s, panelPath, &error), qPrintable(error));
+    QVERIFY2(m_board.window->exportPanelPng(u"alpha/cpu|%"_s, panelPath, &error),
+             qPrintable(error));
     const QImage panelImage(panelPath);
     QVERIFY(!panelImage.isNull());
     QCOMPARE(panelImage.size(), cpu->size() * cpu->devicePixelRatioF());
@@ -358,7 +317,7 @@ void TestUi3Board::pngOfPanelAndBoard()
     QVERIFY2(bluePixels > 100, qPrintable(QString::number(bluePixels)));
 
     const QString boardPath = m_out.filePath(u"board.png"_s);
-    QVERIFY(m_window->exportBoardPng(boardPath, &error));
+    QVERIFY(m_board.window->exportBoardPng(boardPath, &error));
     const QImage board(boardPath);
     QVERIFY(!board.isNull());
     // Three panels in two columns: wider than one panel and at least two rows high.
@@ -371,17 +330,19 @@ void TestUi3Board::exportReportsFailure()
     feed();
     QString error;
     const QString bad = m_out.filePath(u"missing/dir/cpu.csv"_s);
-    QVERIFY(!m_window->exportPanelCsv(u"alpha/cpu|%"_s, bad, &error));
+    QVERIFY(!m_board.window->exportPanelCsv(u"alpha/cpu|%"_s, bad, &error));
     QVERIFY(!error.isEmpty());
     error.clear();
-    QVERIFY(!m_window->exportPanelPng(u"no-such-panel"_s, m_out.filePath(u"x.png"_s), &error));
+    QVERIFY(
+        !m_board.window->exportPanelPng(u"no-such-panel"_s, m_out.filePath(u"x.png"_s), &error));
     QVERIFY(!error.isEmpty());
     QVERIFY(!QFile::exists(m_out.filePath(u"x.png"_s)));
 }
 
 void TestUi3Board::shortcutListComesFromActions()
 {
-    const QList<ShortcutsDialog::Entry> entries = ShortcutsDialog::entries(m_window->menuBar());
+    const QList<ShortcutsDialog::Entry> entries
+        = ShortcutsDialog::entries(m_board.window->menuBar());
     const auto keysOf = [&](const QString &action) {
         for (const ShortcutsDialog::Entry &e : entries) {
             if (e.action == action)
@@ -402,7 +363,7 @@ void TestUi3Board::shortcutListComesFromActions()
     QVERIFY(!keysOf(u"Keyboard shortcuts"_s).isEmpty());
     // Every menu action with a shortcut is listed, under its menu.
     int withShortcut = 0;
-    for (QAction *top : m_window->menuBar()->actions()) {
+    for (QAction *top : m_board.window->menuBar()->actions()) {
         for (QAction *a : top->menu()->actions()) {
             if (!a->menu() && !a->shortcut().isEmpty())
                 ++withShortcut;
@@ -413,18 +374,18 @@ void TestUi3Board::shortcutListComesFromActions()
         listedTopLevel += e.menu.isEmpty() ? 0 : 1;
     QVERIFY(listedTopLevel >= withShortcut);
     // Changing a shortcut changes the list: nothing is written down twice.
-    QAction *live = actionWithShortcut(m_window, QKeySequence(Qt::CTRL | Qt::Key_L));
+    QAction *live = actionWithShortcut(m_board.window, QKeySequence(Qt::CTRL | Qt::Key_L));
     QVERIFY(live);
     live->setShortcut(QKeySequence(Qt::Key_F5));
-    QCOMPARE(ShortcutsDialog::entries(m_window->menuBar()).size(), entries.size());
+    QCOMPARE(ShortcutsDialog::entries(m_board.window->menuBar()).size(), entries.size());
     bool found = false;
-    for (const ShortcutsDialog::Entry &e : ShortcutsDialog::entries(m_window->menuBar()))
+    for (const ShortcutsDialog::Entry &e : ShortcutsDialog::entries(m_board.window->menuBar()))
         found = found || (e.action == "Live"_L1 && e.keys == "F5"_L1);
     QVERIFY(found);
     // A submenu's actions are named with it.
     QVERIFY(!keysOf(u"Export › Board as PNG"_s).isEmpty());
     // The dialog shows one row per entry under one heading per menu, then the mouse gestures.
-    ShortcutsDialog dialog(m_window->menuBar());
+    ShortcutsDialog dialog(m_board.window->menuBar());
     QStringList menus;
     for (const ShortcutsDialog::Entry &e : entries) {
         if (!menus.contains(e.menu))
@@ -443,38 +404,38 @@ void TestUi3Board::shortcutListComesFromActions()
 void TestUi3Board::keysSwitchPresetsAndFollow()
 {
     feed();
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window));
-    QTest::keyClick(m_window, Qt::Key_4, Qt::AltModifier);
-    QCOMPARE(m_window->timeWindow().span(), 60 * 60'000);
-    QTest::keyClick(m_window, Qt::Key_1, Qt::AltModifier);
-    QCOMPARE(m_window->timeWindow().span(), 60'000);
-    m_window->zoom(0.5, kNow - 10'000);
-    QVERIFY(!m_window->isLive());
-    QTest::keyClick(m_window, Qt::Key_L, Qt::ControlModifier);
-    QVERIFY(m_window->isLive());
+    m_board.window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_board.window));
+    QTest::keyClick(m_board.window, Qt::Key_4, Qt::AltModifier);
+    QCOMPARE(m_board.window->timeWindow().span(), 60 * 60'000);
+    QTest::keyClick(m_board.window, Qt::Key_1, Qt::AltModifier);
+    QCOMPARE(m_board.window->timeWindow().span(), 60'000);
+    m_board.window->zoom(0.5, kNow - 10'000);
+    QVERIFY(!m_board.window->isLive());
+    QTest::keyClick(m_board.window, Qt::Key_L, Qt::ControlModifier);
+    QVERIFY(m_board.window->isLive());
 
     // Follow: the person whose row has the focus, not simply the first one.
     addPeer(u"alice"_s, u"Alice"_s, false);
     addPeer(u"bob"_s, u"Bob"_s);
     addPeer(u"carol"_s, u"Carol"_s);
-    QPushButton *carol = m_window->presenceDock()->followButton(u"carol"_s);
+    QPushButton *carol = m_board.window->presenceDock()->followButton(u"carol"_s);
     QVERIFY(carol);
     carol->setFocus();
     QTRY_VERIFY(carol->hasFocus());
-    QTest::keyClick(m_window, Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
-    QCOMPARE(m_window->following(), u"carol"_s);
-    QTest::keyClick(m_window, Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
-    QCOMPARE(m_window->following(), QString());
+    QTest::keyClick(m_board.window, Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(m_board.window->following(), u"carol"_s);
+    QTest::keyClick(m_board.window, Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(m_board.window->following(), QString());
     // No focus in the dock: the first one who can be followed (Alice cannot).
-    m_window->panel(u"alpha/cpu|%"_s)->canvas()->setFocus();
-    QVERIFY(m_window->toggleFollow());
-    QCOMPARE(m_window->following(), u"bob"_s);
+    m_board.window->panel(u"alpha/cpu|%"_s)->canvas()->setFocus();
+    QVERIFY(m_board.window->toggleFollow());
+    QCOMPARE(m_board.window->following(), u"bob"_s);
 }
 
 void TestUi3Board::toolbarButtonsHaveAccessibleNames()
 {
-    const QList<QToolBar *> bars = m_window->findChildren<QToolBar *>();
+    const QList<QToolBar *> bars = m_board.window->findChildren<QToolBar *>();
     QVERIFY(bars.size() >= 2);
     int buttons = 0;
     for (QToolBar *bar : bars) {
@@ -488,15 +449,15 @@ void TestUi3Board::toolbarButtonsHaveAccessibleNames()
         }
     }
     QVERIFY(buttons >= 9);
-    QAction *fiveMinutes = actionWithShortcut(m_window, QKeySequence(Qt::ALT | Qt::Key_2));
+    QAction *fiveMinutes = actionWithShortcut(m_board.window, QKeySequence(Qt::ALT | Qt::Key_2));
     QVERIFY(fiveMinutes);
-    const QToolBar *timeBar = m_window->findChild<QToolBar *>(u"timeToolBar"_s);
+    const QToolBar *timeBar = m_board.window->findChild<QToolBar *>(u"timeToolBar"_s);
     QCOMPARE(timeBar->widgetForAction(fiveMinutes)->accessibleName(), u"Show the last 5 m"_s);
-    QVERIFY(!m_window->annotationDock()->searchField()->accessibleName().isEmpty());
-    QVERIFY(!m_window->annotationDock()->exportButton()->accessibleName().isEmpty());
+    QVERIFY(!m_board.window->annotationDock()->searchField()->accessibleName().isEmpty());
+    QVERIFY(!m_board.window->annotationDock()->exportButton()->accessibleName().isEmpty());
     // A person's row in the People dock is named after them, with state and view described.
     addPeer(u"bob"_s, u"Bob"_s);
-    QWidget *row = m_window->presenceDock()->followButton(u"bob"_s)->parentWidget();
+    QWidget *row = m_board.window->presenceDock()->followButton(u"bob"_s)->parentWidget();
     QCOMPARE(row->accessibleName(), u"Bob"_s);
     QVERIFY2(row->accessibleDescription().contains(u"active"_s),
              qPrintable(row->accessibleDescription()));
@@ -504,12 +465,13 @@ void TestUi3Board::toolbarButtonsHaveAccessibleNames()
 
 void TestUi3Board::valueReadoutAtPointer()
 {
-    m_store->apply(frame(u"alpha/cpu.usage"_s, u"<b>CPU</b> usage"_s, u"%"_s, kNow - kSpan,
-                         kNow - 60'000, 1000, [](qint64 t) { return double((t / 1000) % 100); }));
-    m_window->renderFrame();
-    ChartPanel *cpu = m_window->panel(u"alpha/cpu|%"_s);
+    m_board.store->apply(frame(u"alpha/cpu.usage"_s, u"<b>CPU</b> usage"_s, u"%"_s, kNow - kSpan,
+                               kNow - 60'000, 1000,
+                               [](qint64 t) { return double((t / 1000) % 100); }));
+    m_board.window->renderFrame();
+    ChartPanel *cpu = m_board.window->panel(u"alpha/cpu|%"_s);
     QTRY_VERIFY(cpu->mapping().isValid());
-    m_window->renderFrame();
+    m_board.window->renderFrame();
     const qint64 at = kNow - 120'000;
     const QString text = cpu->valuesAt(at + 200); // between points: the nearest one
     const QString expected
@@ -534,11 +496,11 @@ void TestUi3Board::valueReadoutAtPointer()
 void TestUi3Board::thresholdDrawnAndRemembered()
 {
     feed();
-    ChartPanel *cpu = m_window->panel(u"alpha/cpu|%"_s);
+    ChartPanel *cpu = m_board.window->panel(u"alpha/cpu|%"_s);
     QVERIFY(!cpu->threshold());
-    m_window->setPanelThreshold(u"alpha/cpu|%"_s, 80.0);
+    m_board.window->setPanelThreshold(u"alpha/cpu|%"_s, 80.0);
     QCOMPARE(cpu->threshold(), std::optional<double>(80.0));
-    m_window->renderFrame();
+    m_board.window->renderFrame();
     QCOMPARE(cpu->canvas()->overlayState().threshold, std::optional<double>(80.0));
     QVERIFY(cpu->canvas()->overlayState().thresholdLabel.contains(u"80"_s));
 
@@ -560,21 +522,22 @@ void TestUi3Board::thresholdDrawnAndRemembered()
     QVERIFY2(onLine > 50, qPrintable(QString::number(onLine)));
     QVERIFY2(gaps > 10, qPrintable(QString::number(gaps))); // dashed, not solid
     // Not drawn on the other panels.
-    QVERIFY(!m_window->panel(u"alpha/memory|B"_s)->canvas()->overlayState().threshold);
+    QVERIFY(!m_board.window->panel(u"alpha/memory|B"_s)->canvas()->overlayState().threshold);
 
     // A window opened later on the same board shows it again; clearing forgets it.
     {
-        std::unique_ptr<MainWindow> again(makeWindow());
+        std::unique_ptr<MainWindow> again(m_board.makeWindow());
         QCOMPARE(again->panel(u"alpha/cpu|%"_s)->threshold(), std::optional<double>(80.0));
         QVERIFY(!again->panel(u"alpha/memory|B"_s)->threshold());
     }
-    m_window->setPanelThreshold(u"alpha/cpu|%"_s, std::nullopt);
+    m_board.window->setPanelThreshold(u"alpha/cpu|%"_s, std::nullopt);
     QVERIFY(!cpu->canvas()->overlayState().threshold);
-    std::unique_ptr<MainWindow> cleared(makeWindow());
+    std::unique_ptr<MainWindow> cleared(m_board.makeWindow());
     QVERIFY(!cleared->panel(u"alpha/cpu|%"_s)->threshold());
 
     // The chart menu offers both; Clear only when there is one.
-    QMenu *menu = m_window->createChartMenu(u"alpha/cpu|%"_s, kNow, QString(), m_window);
+    QMenu *menu
+        = m_board.window->createChartMenu(u"alpha/cpu|%"_s, kNow, QString(), m_board.window);
     QAction *clear = menu->findChild<QAction *>(u"clearThreshold"_s);
     QVERIFY(menu->findChild<QAction *>(u"setThreshold"_s));
     QVERIFY(clear && !clear->isEnabled());
@@ -585,10 +548,10 @@ void TestUi3Board::remoteCursorGlidesAndFades()
 {
     feed();
     qint64 mono = 1'000;
-    m_window->setMotionClock([&mono] { return mono; });
+    m_board.window->setMotionClock([&mono] { return mono; });
     addPeer(u"bob"_s, u"Bob"_s);
-    ChartPanel *cpu = m_window->panel(u"alpha/cpu|%"_s);
-    ChartPanel *mem = m_window->panel(u"alpha/memory|B"_s);
+    ChartPanel *cpu = m_board.window->panel(u"alpha/cpu|%"_s);
+    ChartPanel *mem = m_board.window->panel(u"alpha/memory|B"_s);
     const auto cursor = [](ChartPanel *p) {
         const QList<RemoteCursor> list = p->canvas()->remoteCursors();
         return list.isEmpty() ? std::optional<RemoteCursor>() : list.first();
@@ -597,50 +560,50 @@ void TestUi3Board::remoteCursorGlidesAndFades()
     c.panel = u"alpha/cpu|%"_s;
     c.t = kNow - 100'000;
     c.y = 20;
-    m_presence->applyCursor(u"bob"_s, c);
+    m_board.presence->applyCursor(u"bob"_s, c);
     // The first position is shown as it is.
     QCOMPARE(cursor(cpu)->t, kNow - 100'000);
-    QVERIFY(!m_window->isCursorAnimating());
+    QVERIFY(!m_board.window->isCursorAnimating());
 
     c.t = kNow - 50'000;
     c.y = 60;
-    m_presence->applyCursor(u"bob"_s, c);
+    m_board.presence->applyCursor(u"bob"_s, c);
     // Starts where it was drawn, one frame (kCursorGlideHeadStartMs of kCursorGlideMs) along.
     static_assert(MainWindow::kCursorGlideMs == 100 && MainWindow::kCursorGlideHeadStartMs == 16);
     QCOMPARE(cursor(cpu)->t, kNow - 92'000);
-    QVERIFY(m_window->isCursorAnimating());
+    QVERIFY(m_board.window->isCursorAnimating());
     mono += MainWindow::kCursorGlideMs / 2;
-    m_window->refreshCursors();
+    m_board.window->refreshCursors();
     QCOMPARE(cursor(cpu)->t, kNow - 67'000); // 66 % of the way after half the glide
     QVERIFY(qAbs(cursor(cpu)->y - 46.4) < 1e-9);
     QCOMPARE(cursor(mem)->t, kNow - 67'000); // the crosshair glides on every panel
     QVERIFY(cursor(cpu)->onThisPanel && !cursor(mem)->onThisPanel);
     mono += MainWindow::kCursorGlideMs;
-    m_window->refreshCursors();
+    m_board.window->refreshCursors();
     QCOMPARE(cursor(cpu)->t, kNow - 50'000);
-    QVERIFY(!m_window->isCursorAnimating()); // no timer once it has arrived
+    QVERIFY(!m_board.window->isCursorAnimating()); // no timer once it has arrived
     QCOMPARE(cursor(cpu)->opacity, 1.0);
 
     // Unchanged for more than 5 s: faded; moving again: opaque.
     mono += MainWindow::kCursorIdleMs + 1;
-    m_window->refreshCursors();
+    m_board.window->refreshCursors();
     QCOMPARE(cursor(cpu)->opacity, MainWindow::kIdleCursorOpacity);
     c.t = kNow - 40'000;
-    m_presence->applyCursor(u"bob"_s, c);
+    m_board.presence->applyCursor(u"bob"_s, c);
     QCOMPARE(cursor(cpu)->opacity, 1.0);
 
     // On the real clock the glide timer brings it to the target by itself.
-    m_window->setMotionClock({});
+    m_board.window->setMotionClock({});
     c.t = kNow - 30'000;
-    m_presence->applyCursor(u"bob"_s, c); // first sight on the new clock: no glide
+    m_board.presence->applyCursor(u"bob"_s, c); // first sight on the new clock: no glide
     c.t = kNow - 20'000;
-    m_presence->applyCursor(u"bob"_s, c);
-    QVERIFY(m_window->isCursorAnimating());
+    m_board.presence->applyCursor(u"bob"_s, c);
+    QVERIFY(m_board.window->isCursorAnimating());
     QTRY_COMPARE(cursor(cpu)->t, kNow - 20'000);
-    QTRY_VERIFY(!m_window->isCursorAnimating());
+    QTRY_VERIFY(!m_board.window->isCursorAnimating());
 
     // Leaving removes it.
-    m_presence->applyBye(u"bob"_s);
+    m_board.presence->applyBye(u"bob"_s);
     QVERIFY(!cursor(cpu));
     QVERIFY(!cursor(mem));
 }
@@ -651,25 +614,25 @@ void TestUi3Board::layoutMovesHidesAndRoundTrips()
     const QString cpu = u"alpha/cpu|%"_s;
     const QString mem = u"alpha/memory|B"_s;
     const QString net = u"alpha/network|B/s"_s;
-    QCOMPARE(m_window->visiblePanelOrder(), (QStringList { cpu, mem, net }));
-    QVERIFY(!m_window->movePanel(cpu, -1)); // already first
-    QVERIFY(m_window->movePanel(net, -1));
-    QCOMPARE(m_window->visiblePanelOrder(), (QStringList { cpu, net, mem }));
+    QCOMPARE(m_board.window->visiblePanelOrder(), (QStringList { cpu, mem, net }));
+    QVERIFY(!m_board.window->movePanel(cpu, -1)); // already first
+    QVERIFY(m_board.window->movePanel(net, -1));
+    QCOMPARE(m_board.window->visiblePanelOrder(), (QStringList { cpu, net, mem }));
     // The grid follows: the network panel is now right of CPU, memory below.
-    QTRY_VERIFY(m_window->panel(net)->x() > m_window->panel(cpu)->x());
-    QVERIFY(m_window->panel(mem)->y() > m_window->panel(cpu)->y());
+    QTRY_VERIFY(m_board.window->panel(net)->x() > m_board.window->panel(cpu)->x());
+    QVERIFY(m_board.window->panel(mem)->y() > m_board.window->panel(cpu)->y());
 
-    m_window->setPanelHidden(cpu, true);
-    QCOMPARE(m_window->visiblePanelOrder(), (QStringList { net, mem }));
-    QVERIFY(!m_window->panel(cpu)->isVisible());
-    QMenu *hiddenMenu = m_window->findChild<QMenu *>(u"hiddenPanelsMenu"_s);
+    m_board.window->setPanelHidden(cpu, true);
+    QCOMPARE(m_board.window->visiblePanelOrder(), (QStringList { net, mem }));
+    QVERIFY(!m_board.window->panel(cpu)->isVisible());
+    QMenu *hiddenMenu = m_board.window->findChild<QMenu *>(u"hiddenPanelsMenu"_s);
     QVERIFY(hiddenMenu && hiddenMenu->isEnabled());
     QCOMPARE(hiddenMenu->actions().first()->data().toString(), cpu);
-    m_window->setPanelThreshold(mem, 5e9);
+    m_board.window->setPanelThreshold(mem, 5e9);
 
     // Saved per board: a new window on the same board has the same layout.
     {
-        std::unique_ptr<MainWindow> again(makeWindow());
+        std::unique_ptr<MainWindow> again(m_board.makeWindow());
         QCOMPARE(again->panelOrder(), (QStringList { cpu, net, mem }));
         QVERIFY(again->isPanelHidden(cpu));
     }
@@ -677,7 +640,7 @@ void TestUi3Board::layoutMovesHidesAndRoundTrips()
     // JSON round trip: export, change everything, import.
     const QString path = m_out.filePath(u"layout.json"_s);
     QString error;
-    QVERIFY2(m_window->exportLayout(path, &error), qPrintable(error));
+    QVERIFY2(m_board.window->exportLayout(path, &error), qPrintable(error));
     const QJsonObject root = QJsonDocument::fromJson(readAll(path)).object();
     QCOMPARE(root.value(u"format"_s).toString(), u"watchroom.layout"_s);
     const QJsonArray panels = root.value(u"panels"_s).toArray();
@@ -687,31 +650,31 @@ void TestUi3Board::layoutMovesHidesAndRoundTrips()
     QCOMPARE(panels.at(2).toObject().value(u"threshold"_s).toDouble(), 5e9);
 
     // Every panel hidden: the board says so instead of staying blank.
-    QLabel *empty = m_window->findChild<QLabel *>(u"emptyState"_s);
+    QLabel *empty = m_board.window->findChild<QLabel *>(u"emptyState"_s);
     QVERIFY(empty && !empty->isVisible());
-    m_window->setPanelHidden(net, true);
-    m_window->setPanelHidden(mem, true);
+    m_board.window->setPanelHidden(net, true);
+    m_board.window->setPanelHidden(mem, true);
     QVERIFY(empty->isVisible());
     QVERIFY2(empty->text().contains(u"Hidden panels"_s), qPrintable(empty->text()));
 
-    m_window->showAllPanels();
+    m_board.window->showAllPanels();
     QVERIFY(!empty->isVisible());
-    m_window->setPanelThreshold(mem, std::nullopt);
-    QVERIFY(m_window->movePanel(mem, -1));
-    QVERIFY(m_window->panel(cpu)->isVisible());
+    m_board.window->setPanelThreshold(mem, std::nullopt);
+    QVERIFY(m_board.window->movePanel(mem, -1));
+    QVERIFY(m_board.window->panel(cpu)->isVisible());
     QVERIFY(!hiddenMenu->isEnabled());
-    QVERIFY2(m_window->importLayout(path, &error), qPrintable(error));
-    QCOMPARE(m_window->panelOrder(), (QStringList { cpu, net, mem }));
-    QVERIFY(m_window->isPanelHidden(cpu));
-    QCOMPARE(m_window->panel(mem)->threshold(), std::optional<double>(5e9));
+    QVERIFY2(m_board.window->importLayout(path, &error), qPrintable(error));
+    QCOMPARE(m_board.window->panelOrder(), (QStringList { cpu, net, mem }));
+    QVERIFY(m_board.window->isPanelHidden(cpu));
+    QCOMPARE(m_board.window->panel(mem)->threshold(), std::optional<double>(5e9));
 
     // Not a layout: refused with a reason, nothing changed.
     const QString bogus = m_out.filePath(u"bogus.json"_s);
     QVERIFY(BoardExport::writeFile(bogus, "{\"format\":\"something else\"}", &error));
     error.clear();
-    QVERIFY(!m_window->importLayout(bogus, &error));
+    QVERIFY(!m_board.window->importLayout(bogus, &error));
     QVERIFY(!error.isEmpty());
-    QVERIFY(m_window->isPanelHidden(cpu));
+    QVERIFY(m_board.window->isPanelHidden(cpu));
 }
 
 QTEST_MAIN(TestUi3Board)

@@ -11,6 +11,7 @@
 #include "metricstore.h"
 #include "presencemodel.h"
 #include "theme.h"
+#include "uiboardfixture.h"
 
 #include <QApplication>
 #include <QChart>
@@ -28,7 +29,6 @@
 #include <QMouseEvent>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
@@ -43,9 +43,9 @@ using namespace wr;
 
 namespace {
 
-constexpr qint64 kNow = 1'795'400'000'000;
+using wrtest::kNet;
+using wrtest::kNow;
 constexpr qint64 kSpan = 5 * 60'000;
-const QString kNet = u"alpha/network|B/s"_s;
 // The big one: while it is shown, the value axis reaches 50 MB/s; the others stay under 10 kB/s.
 const QString kBig = u"alpha/net.rx{eth0}"_s;
 const QString kBigName = u"Network received, eth0"_s;
@@ -72,20 +72,15 @@ const QList<NetSeries> &netSeries()
 
 void feed(MetricStore &store)
 {
-    session::MetricsFrame frame;
-    frame.source = u"test"_s;
+    QList<session::MetricSeries> series;
     for (const NetSeries &n : netSeries()) {
-        session::MetricSeries s;
-        s.id = n.id;
-        s.name = n.name;
-        s.unit = u"B/s"_s;
-        s.labels = QMap<QString, QString> { { u"host"_s, u"alpha"_s },
-                                            { u"iface"_s, n.id.section(u'{', 1).chopped(1) } };
-        for (qint64 t = kNow - kSpan; t < kNow; t += 1000)
-            s.points.append({ t, n.base + double((t / 1000) % 50) * n.base / 100 });
-        frame.series.append(s);
+        series.append(
+            wrtest::series(n.id, n.name, u"B/s"_s, kNow - kSpan, kNow, 1000, [&n](qint64 t) {
+                return n.base + double((t / 1000) % 50) * n.base / 100;
+            }));
+        series.last().labels->insert(u"iface"_s, n.id.section(u'{', 1).chopped(1));
     }
-    store.apply(frame);
+    store.apply(wrtest::frame(series));
 }
 
 // What QToolTip displays for `text` (it guesses rich text with Qt::mightBeRichText).
@@ -191,13 +186,8 @@ private:
 
 void TestUiLegend::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(m_settingsDir.isValid());
+    QVERIFY(wrtest::useTestSettings(m_settingsDir, u"tst_uilegend"_s));
     QVERIFY(m_out.isValid());
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
-    QCoreApplication::setOrganizationName(u"watchroom-tests"_s);
-    QCoreApplication::setApplicationName(u"tst_uilegend"_s);
 }
 
 void TestUiLegend::init()
@@ -577,8 +567,7 @@ void TestUiLegend::screenshots()
     QCoreApplication::processEvents();
     narrow.updateFrame();
 
-    const QString dir = qEnvironmentVariable("WATCHROOM_SCREENSHOT_DIR",
-                                             QDir::current().filePath(u"screenshots"_s));
+    const QString dir = wrtest::screenshotDir();
     QVERIFY(QDir().mkpath(dir));
     const QString tag = QString::fromUtf8(QTest::currentDataTag());
     const QString path = QDir(dir).filePath(u"legend-%1.png"_s.arg(tag));

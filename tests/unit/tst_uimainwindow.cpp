@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "metricstore.h"
 #include "presencemodel.h"
+#include "uiboardfixture.h"
 
 #include <QAction>
 #include <QSignalSpy>
@@ -20,24 +21,8 @@ using namespace wr;
 
 namespace {
 
-constexpr qint64 kNow = 1'795'400'000'000;
-
-session::MetricsFrame frame(const QString &id, const QString &name, const QString &unit,
-                            qint64 from, qint64 to, qint64 step,
-                            const std::function<double(qint64)> &value)
-{
-    session::MetricSeries s;
-    s.id = id;
-    s.name = name;
-    s.unit = unit;
-    s.labels = QMap<QString, QString> { { u"host"_s, u"alpha"_s } };
-    for (qint64 t = from; t < to; t += step)
-        s.points.append({ t, value(t) });
-    session::MetricsFrame f;
-    f.source = u"test"_s;
-    f.series.append(s);
-    return f;
-}
+using wrtest::frame;
+using wrtest::kNow;
 
 } // namespace
 
@@ -60,10 +45,7 @@ private slots:
 private:
     void feedHostData(qint64 pointsPerSeries, qint64 span = 5 * 60'000);
 
-    MetricStore *m_store = nullptr;
-    AnnotationStore *m_annotations = nullptr;
-    PresenceModel *m_presence = nullptr;
-    MainWindow *m_window = nullptr;
+    wrtest::Board m_board { .span = 5 * 60'000, .size = QSize(1100, 700) };
 };
 
 void TestUiMainWindow::initTestCase()
@@ -73,69 +55,57 @@ void TestUiMainWindow::initTestCase()
 
 void TestUiMainWindow::init()
 {
-    m_store = new MetricStore(this);
-    m_store->setCapacity(2'000'000);
-    m_annotations = new AnnotationStore(u"me"_s, [] { return kNow; }, this);
-    m_presence = new PresenceModel(this);
-    m_presence->setLocalUserId(u"me"_s);
-    m_window = new MainWindow(m_store, m_annotations, m_presence);
-    m_window->setClock([] { return kNow; });
-    m_window->setSpan(5 * 60'000);
-    m_window->resize(1100, 700);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    m_board.createStores(this);
+    m_board.store->setCapacity(2'000'000);
+    QVERIFY(m_board.showWindow());
 }
 
 void TestUiMainWindow::cleanup()
 {
-    delete m_window;
-    m_window = nullptr;
-    delete m_presence;
-    delete m_annotations;
-    delete m_store;
+    m_board.destroy();
 }
 
 void TestUiMainWindow::feedHostData(qint64 pointsPerSeries, qint64 span)
 {
     const qint64 from = kNow - span;
     const qint64 step = std::max<qint64>(1, span / pointsPerSeries);
-    m_store->apply(frame(u"alpha/cpu.usage"_s, u"CPU usage"_s, u"%"_s, from, kNow, step,
-                         [](qint64 t) { return 50 + 40 * std::sin(double(t) / 7000.0); }));
-    m_store->apply(frame(u"alpha/mem.used"_s, u"Memory used"_s, u"B"_s, from, kNow, 1000,
-                         [](qint64 t) { return 4e9 + 1e8 * std::cos(double(t) / 60000.0); }));
-    m_store->apply(frame(u"alpha/net.rx{eth0}"_s, u"Received"_s, u"B/s"_s, from, kNow, 1000,
-                         [](qint64 t) { return double((t / 1000) % 17) * 1e5; }));
+    m_board.store->apply(frame(u"alpha/cpu.usage"_s, u"CPU usage"_s, u"%"_s, from, kNow, step,
+                               [](qint64 t) { return 50 + 40 * std::sin(double(t) / 7000.0); }));
+    m_board.store->apply(frame(u"alpha/mem.used"_s, u"Memory used"_s, u"B"_s, from, kNow, 1000,
+                               [](qint64 t) { return 4e9 + 1e8 * std::cos(double(t) / 60000.0); }));
+    m_board.store->apply(frame(u"alpha/net.rx{eth0}"_s, u"Received"_s, u"B/s"_s, from, kNow, 1000,
+                               [](qint64 t) { return double((t / 1000) % 17) * 1e5; }));
 }
 
 void TestUiMainWindow::waitsForMetricsThenCreatesPanels()
 {
-    QVERIFY(m_window->isWaitingForMetrics());
-    QCOMPARE(m_window->panels().size(), 0);
+    QVERIFY(m_board.window->isWaitingForMetrics());
+    QCOMPARE(m_board.window->panels().size(), 0);
     feedHostData(300);
-    QCOMPARE(m_window->panels().size(), 3);
-    QVERIFY(!m_window->isWaitingForMetrics());
-    QVERIFY(m_window->panel(u"alpha/cpu|%"_s));
-    QVERIFY(m_window->panel(u"alpha/memory|B"_s));
-    QVERIFY(m_window->panel(u"alpha/network|B/s"_s));
+    QCOMPARE(m_board.window->panels().size(), 3);
+    QVERIFY(!m_board.window->isWaitingForMetrics());
+    QVERIFY(m_board.window->panel(u"alpha/cpu|%"_s));
+    QVERIFY(m_board.window->panel(u"alpha/memory|B"_s));
+    QVERIFY(m_board.window->panel(u"alpha/network|B/s"_s));
     // A second series of the same family and unit joins the existing panel.
-    m_store->apply(frame(u"alpha/cpu.usage{cpu0}"_s, u"CPU usage"_s, u"%"_s, kNow - 1000, kNow,
-                         100, [](qint64) { return 5.0; }));
-    QCOMPARE(m_window->panels().size(), 3);
-    QCOMPARE(m_window->panel(u"alpha/cpu|%"_s)->seriesIds().size(), 2);
+    m_board.store->apply(frame(u"alpha/cpu.usage{cpu0}"_s, u"CPU usage"_s, u"%"_s, kNow - 1000,
+                               kNow, 100, [](qint64) { return 5.0; }));
+    QCOMPARE(m_board.window->panels().size(), 3);
+    QCOMPARE(m_board.window->panel(u"alpha/cpu|%"_s)->seriesIds().size(), 2);
     // The frame timer draws them without anyone asking.
-    QTRY_VERIFY(m_window->panel(u"alpha/cpu|%"_s)->drawnPointCount() > 0);
+    QTRY_VERIFY(m_board.window->panel(u"alpha/cpu|%"_s)->drawnPointCount() > 0);
 }
 
 void TestUiMainWindow::drawsReducedSeries()
 {
-    m_window->setSpan(1'000'000);
+    m_board.window->setSpan(1'000'000);
     feedHostData(1'000'000, 1'000'000); // 1 M points of CPU in the window, one per ms
-    QCOMPARE(m_store->size(u"alpha/cpu.usage"_s), 1'000'000);
-    m_window->renderFrame();
-    ChartPanel *cpu = m_window->panel(u"alpha/cpu|%"_s);
+    QCOMPARE(m_board.store->size(u"alpha/cpu.usage"_s), 1'000'000);
+    m_board.window->renderFrame();
+    ChartPanel *cpu = m_board.window->panel(u"alpha/cpu|%"_s);
     QVERIFY(cpu);
     QTRY_VERIFY(cpu->mapping().isValid());
-    m_window->renderFrame();
+    m_board.window->renderFrame();
     const int columns = cpu->columns();
     const qsizetype drawn = cpu->drawnPointCount(u"alpha/cpu.usage"_s);
     QVERIFY2(drawn > columns, qPrintable(u"drawn %1, columns %2"_s.arg(drawn).arg(columns)));
@@ -151,11 +121,11 @@ void TestUiMainWindow::drawsReducedSeries()
 void TestUiMainWindow::liveModeToggles()
 {
     feedHostData(300);
-    m_window->renderFrame();
-    ChartPanel *cpu = m_window->panel(u"alpha/cpu|%"_s);
+    m_board.window->renderFrame();
+    ChartPanel *cpu = m_board.window->panel(u"alpha/cpu|%"_s);
     QTRY_VERIFY(cpu->mapping().isValid());
-    QVERIFY(m_window->isLive());
-    QSignalSpy liveSpy(m_window, &MainWindow::liveChanged);
+    QVERIFY(m_board.window->isLive());
+    QSignalSpy liveSpy(m_board.window, &MainWindow::liveChanged);
 
     // Wheel over the plot zooms in around the pointer and pauses live mode.
     const ChartMapping m = cpu->mapping();
@@ -164,45 +134,45 @@ void TestUiMainWindow::liveModeToggles()
     QWheelEvent wheel(at, cpu->canvas()->viewport()->mapToGlobal(at), QPoint(), QPoint(0, 120),
                       Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
     QApplication::sendEvent(cpu->canvas()->viewport(), &wheel);
-    QVERIFY(!m_window->isLive());
+    QVERIFY(!m_board.window->isLive());
     QCOMPARE(liveSpy.size(), 1);
     QCOMPARE(liveSpy.last().at(0).toBool(), false);
-    QVERIFY(m_window->timeWindow().span() < 5 * 60'000);
-    m_window->renderFrame();
+    QVERIFY(m_board.window->timeWindow().span() < 5 * 60'000);
+    m_board.window->renderFrame();
     QVERIFY(std::abs(cpu->mapping().timeAt(at.x()) - anchor) <= m.msPerPixel() + 1);
 
     // The Live action returns to following now, with the zoomed span.
-    const qint64 zoomedSpan = m_window->timeWindow().span();
+    const qint64 zoomedSpan = m_board.window->timeWindow().span();
     QAction *live = nullptr;
-    for (QAction *a : m_window->findChildren<QAction *>()) {
+    for (QAction *a : m_board.window->findChildren<QAction *>()) {
         if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_L))
             live = a;
     }
     QVERIFY(live);
     QVERIFY(!live->isChecked());
     live->trigger();
-    QVERIFY(m_window->isLive());
+    QVERIFY(m_board.window->isLive());
     QVERIFY(live->isChecked());
-    QCOMPARE(m_window->timeWindow().span(), zoomedSpan);
+    QCOMPARE(m_board.window->timeWindow().span(), zoomedSpan);
     QCOMPARE(liveSpy.size(), 2);
 
     // A preset keeps live mode; double-click returns to live after a zoom.
-    m_window->setSpan(60'000);
-    QVERIFY(m_window->isLive());
-    m_window->zoom(0.5, kNow - 10'000);
-    QVERIFY(!m_window->isLive());
-    m_window->renderFrame();
+    m_board.window->setSpan(60'000);
+    QVERIFY(m_board.window->isLive());
+    m_board.window->zoom(0.5, kNow - 10'000);
+    QVERIFY(!m_board.window->isLive());
+    m_board.window->renderFrame();
     QTest::mouseDClick(cpu->canvas()->viewport(), Qt::LeftButton, {}, at.toPoint());
-    QVERIFY(m_window->isLive());
+    QVERIFY(m_board.window->isLive());
 }
 
 void TestUiMainWindow::dragPansAndPauses()
 {
     feedHostData(300);
-    m_window->renderFrame();
-    ChartPanel *cpu = m_window->panel(u"alpha/cpu|%"_s);
+    m_board.window->renderFrame();
+    ChartPanel *cpu = m_board.window->panel(u"alpha/cpu|%"_s);
     QTRY_VERIFY(cpu->mapping().isValid());
-    m_window->renderFrame();
+    m_board.window->renderFrame();
     const ChartMapping m = cpu->mapping();
     QWidget *viewport = cpu->canvas()->viewport();
     const QPoint start = m.plotArea().center().toPoint();
@@ -212,32 +182,32 @@ void TestUiMainWindow::dragPansAndPauses()
                      Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(viewport, &move);
     QTest::mouseRelease(viewport, Qt::LeftButton, {}, start + QPoint(100, 0));
-    QVERIFY(!m_window->isLive());
+    QVERIFY(!m_board.window->isLive());
     // Dragging right by 100 px shows what was 100 px to the left.
     const qint64 expectedEnd = kNow - qint64(std::llround(100 * m.msPerPixel()));
-    QVERIFY(std::abs(m_window->timeWindow().end(kNow) - expectedEnd) <= 1);
+    QVERIFY(std::abs(m_board.window->timeWindow().end(kNow) - expectedEnd) <= 1);
 }
 
 void TestUiMainWindow::remoteCursorRepaintsOnlyOverlay()
 {
     feedHostData(300);
-    m_window->renderFrame();
-    ChartPanel *cpu = m_window->panel(u"alpha/cpu|%"_s);
-    ChartPanel *mem = m_window->panel(u"alpha/memory|B"_s);
+    m_board.window->renderFrame();
+    ChartPanel *cpu = m_board.window->panel(u"alpha/cpu|%"_s);
+    ChartPanel *mem = m_board.window->panel(u"alpha/memory|B"_s);
     QTRY_VERIFY(cpu->mapping().isValid());
-    m_window->renderFrame();
+    m_board.window->renderFrame();
     cpu->canvas()->viewport()->repaint();
     QTRY_VERIFY(cpu->canvas()->isChartCacheValid());
     cpu->canvas()->viewport()->repaint();
     const quint64 renders = cpu->canvas()->chartRenderCount();
     const quint64 overlays = cpu->canvas()->overlayPaintCount();
 
-    m_presence->applyHello(u"alice"_s, { u"Alice"_s, u"#e5484d"_s, u"watchroom/1.0"_s });
+    m_board.presence->applyHello(u"alice"_s, { u"Alice"_s, u"#e5484d"_s, u"watchroom/1.0"_s });
     session::Cursor cursor;
     cursor.panel = u"alpha/cpu|%"_s;
     cursor.t = kNow - 60'000;
     cursor.y = 42.0;
-    m_presence->applyCursor(u"alice"_s, cursor);
+    m_board.presence->applyCursor(u"alice"_s, cursor);
     QCOMPARE(cpu->canvas()->remoteCursors().size(), 1);
     QVERIFY(cpu->canvas()->remoteCursors().front().onThisPanel);
     QCOMPARE(cpu->canvas()->remoteCursors().front().name, u"Alice"_s);
@@ -248,7 +218,7 @@ void TestUiMainWindow::remoteCursorRepaintsOnlyOverlay()
 
     for (int i = 1; i <= 5; ++i) {
         cursor.t += 1000;
-        m_presence->applyCursor(u"alice"_s, cursor);
+        m_board.presence->applyCursor(u"alice"_s, cursor);
         cpu->canvas()->viewport()->repaint();
     }
     QVERIFY(cpu->canvas()->overlayPaintCount() >= overlays + 5);
@@ -257,19 +227,19 @@ void TestUiMainWindow::remoteCursorRepaintsOnlyOverlay()
     QTRY_COMPARE(cpu->canvas()->remoteCursors().front().t, kNow - 55'000);
 
     // The pointer leaving the charts removes the cursor.
-    m_presence->applyCursor(u"alice"_s, session::Cursor {});
+    m_board.presence->applyCursor(u"alice"_s, session::Cursor {});
     QVERIFY(cpu->canvas()->remoteCursors().isEmpty());
 }
 
 void TestUiMainWindow::shiftClickAsksForAnnotation()
 {
     feedHostData(300);
-    m_window->renderFrame();
-    ChartPanel *cpu = m_window->panel(u"alpha/cpu|%"_s);
+    m_board.window->renderFrame();
+    ChartPanel *cpu = m_board.window->panel(u"alpha/cpu|%"_s);
     QTRY_VERIFY(cpu->mapping().isValid());
-    m_window->renderFrame();
+    m_board.window->renderFrame();
     int asked = 0;
-    m_window->setAnnotationEditor([&](session::Annotation &a, const QString &title) {
+    m_board.window->setAnnotationEditor([&](session::Annotation &a, const QString &title) {
         ++asked;
         [&] { QCOMPARE(title, cpu->title()); }();
         a.text = u"deploy 4.2"_s;
@@ -279,29 +249,32 @@ void TestUiMainWindow::shiftClickAsksForAnnotation()
     const QPoint at = m.toPixel(kNow - 120'000, 50).toPoint();
     QTest::mouseClick(cpu->canvas()->viewport(), Qt::LeftButton, Qt::ShiftModifier, at);
     QCOMPARE(asked, 1);
-    QCOMPARE(m_annotations->rowCount(), 1);
-    const session::Annotation a = m_annotations->visible().front();
+    QCOMPARE(m_board.annotations->rowCount(), 1);
+    const session::Annotation a = m_board.annotations->visible().front();
     QCOMPARE(a.text, u"deploy 4.2"_s);
     QCOMPARE(a.panel, std::optional<QString>(u"alpha/cpu|%"_s));
     QVERIFY(!a.t1);
-    QVERIFY2(std::abs(a.t0 - (kNow - 120'000)) <= m.msPerPixel(), qPrintable(QString::number(a.t0)));
+    QVERIFY2(std::abs(a.t0 - (kNow - 120'000)) <= m.msPerPixel(),
+             qPrintable(QString::number(a.t0)));
     // The overlay of that panel shows it; other panels do not (it is this panel's).
     QCOMPARE(cpu->canvas()->annotations().size(), 1);
-    QCOMPARE(m_window->panel(u"alpha/memory|B"_s)->canvas()->annotations().size(), 0);
-    QVERIFY(m_window->isLive()); // annotating does not pause
+    QCOMPARE(m_board.window->panel(u"alpha/memory|B"_s)->canvas()->annotations().size(), 0);
+    QVERIFY(m_board.window->isLive()); // annotating does not pause
 
     // Shift+drag makes a region.
     const QPoint end = m.toPixel(kNow - 60'000, 50).toPoint();
     QTest::mousePress(cpu->canvas()->viewport(), Qt::LeftButton, Qt::ShiftModifier, at);
-    QMouseEvent move(QEvent::MouseMove, QPointF(end), cpu->canvas()->viewport()->mapToGlobal(QPointF(end)),
-                     Qt::NoButton, Qt::LeftButton, Qt::ShiftModifier);
+    QMouseEvent move(QEvent::MouseMove, QPointF(end),
+                     cpu->canvas()->viewport()->mapToGlobal(QPointF(end)), Qt::NoButton,
+                     Qt::LeftButton, Qt::ShiftModifier);
     QApplication::sendEvent(cpu->canvas()->viewport(), &move);
     QTest::mouseRelease(cpu->canvas()->viewport(), Qt::LeftButton, Qt::ShiftModifier, end);
     QCOMPARE(asked, 2);
-    QCOMPARE(m_annotations->rowCount(), 2);
+    QCOMPARE(m_board.annotations->rowCount(), 2);
     bool region = false;
-    for (const session::Annotation &r : m_annotations->visible())
-        region = region || (r.t1 && *r.t1 > r.t0 && std::abs(*r.t1 - (kNow - 60'000)) <= m.msPerPixel());
+    for (const session::Annotation &r : m_board.annotations->visible())
+        region = region
+            || (r.t1 && *r.t1 > r.t0 && std::abs(*r.t1 - (kNow - 60'000)) <= m.msPerPixel());
     QVERIFY(region);
 }
 
@@ -310,16 +283,16 @@ void TestUiMainWindow::statusBarSaysConnectionState()
     ConnectionStatus status;
     status.state = ConnectionStatus::State::Reconnecting;
     status.reconnectInSeconds = 4;
-    m_window->setConnectionStatus(status);
-    QVERIFY(m_window->connectionText().contains(u"4"_s));
+    m_board.window->setConnectionStatus(status);
+    QVERIFY(m_board.window->connectionText().contains(u"4"_s));
     status.state = ConnectionStatus::State::Connected;
     status.where = u"this computer"_s;
     status.roundTripMs = 3;
-    m_window->setConnectionStatus(status);
-    QCOMPARE(m_window->connectionText(), u"Connected to this computer"_s);
+    m_board.window->setConnectionStatus(status);
+    QCOMPARE(m_board.window->connectionText(), u"Connected to this computer"_s);
     status.state = ConnectionStatus::State::Offline;
-    m_window->setConnectionStatus(status);
-    QCOMPARE(m_window->connectionText(), u"Offline"_s);
+    m_board.window->setConnectionStatus(status);
+    QCOMPARE(m_board.window->connectionText(), u"Offline"_s);
 }
 
 QTEST_MAIN(TestUiMainWindow)

@@ -10,6 +10,7 @@
 #include "metricstore.h"
 #include "paneldrag.h"
 #include "presencemodel.h"
+#include "uiboardfixture.h"
 
 #include <QApplication>
 #include <QDir>
@@ -19,7 +20,6 @@
 #include <QMouseEvent>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -30,24 +30,18 @@ using namespace wr;
 
 namespace {
 
-constexpr qint64 kNow = 1'795'400'000'000;
+using wrtest::kCpu;
+using wrtest::kLoad;
+using wrtest::kMem;
+using wrtest::kNet;
+using wrtest::kNow;
 constexpr qint64 kSpan = 5 * 60'000;
-const QString kCpu = u"alpha/cpu|%"_s;
-const QString kMem = u"alpha/memory|B"_s;
-const QString kNet = u"alpha/network|B/s"_s;
-const QString kLoad = u"alpha/load|"_s;
 
 session::MetricSeries series(const QString &id, const QString &name, const QString &unit,
                              double base)
 {
-    session::MetricSeries s;
-    s.id = id;
-    s.name = name;
-    s.unit = unit;
-    s.labels = QMap<QString, QString> { { u"host"_s, u"alpha"_s } };
-    for (qint64 t = kNow - kSpan; t < kNow; t += 1000)
-        s.points.append({ t, base + double((t / 1000) % 50) });
-    return s;
+    return wrtest::series(id, name, unit, kNow - kSpan, kNow, 1000,
+                          [base](qint64 t) { return base + double((t / 1000) % 50); });
 }
 
 // The mouse as a user drives it: everything goes to the chart that was pressed (Qt's implicit
@@ -119,78 +113,47 @@ private slots:
 
 private:
     void feed();
-    MainWindow *makeWindow();
     // A drag by the title from one panel to a point, in steps, button still down.
     void dragTitle(ChartPanel *from, const QPoint &to);
 
     QTemporaryDir m_settingsDir;
-    MetricStore *m_store = nullptr;
-    AnnotationStore *m_annotations = nullptr;
-    PresenceModel *m_presence = nullptr;
-    MainWindow *m_window = nullptr;
+    wrtest::Board m_board { .span = kSpan, .size = QSize(1100, 900) };
 };
 
 void TestUiPanelDrag::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(m_settingsDir.isValid());
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
-    QCoreApplication::setOrganizationName(u"watchroom-tests"_s);
-    QCoreApplication::setApplicationName(u"tst_uipaneldrag"_s);
-}
-
-MainWindow *TestUiPanelDrag::makeWindow()
-{
-    auto *w = new MainWindow(m_store, m_annotations, m_presence);
-    w->setClock([] { return kNow; });
-    w->setSpan(kSpan);
-    w->resize(1100, 900);
-    return w;
+    QVERIFY(wrtest::useTestSettings(m_settingsDir, u"tst_uipaneldrag"_s));
 }
 
 void TestUiPanelDrag::init()
 {
     QSettings().clear();
-    m_store = new MetricStore(this);
-    m_annotations = new AnnotationStore(
-        u"me"_s, [] { return kNow; }, this);
-    m_presence = new PresenceModel(this);
-    m_presence->setLocalUserId(u"me"_s);
-    m_window = makeWindow();
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    m_board.createStores(this);
+    QVERIFY(m_board.showWindow());
     feed();
 }
 
 void TestUiPanelDrag::cleanup()
 {
-    delete m_window;
-    m_window = nullptr;
-    delete m_presence;
-    delete m_annotations;
-    delete m_store;
+    m_board.destroy();
     QVERIFY(!QGuiApplication::overrideCursor()); // every drag gave its cursor back
 }
 
 void TestUiPanelDrag::feed()
 {
-    session::MetricsFrame f;
-    f.source = u"test"_s;
-    f.series = {
+    m_board.store->apply(wrtest::frame({
         series(u"alpha/cpu.usage"_s, u"CPU usage"_s, u"%"_s, 10),
         series(u"alpha/mem.used"_s, u"Memory used"_s, u"B"_s, 4e9),
         series(u"alpha/net.rx{eth0}"_s, u"Received"_s, u"B/s"_s, 1e3),
         series(u"alpha/load.1"_s, u"Load 1 min"_s, QString(), 1),
-    };
-    m_store->apply(f);
-    m_window->renderFrame();
-    QTRY_VERIFY(m_window->panel(kNet) && m_window->panel(kNet)->mapping().isValid());
+    }));
+    m_board.window->renderFrame();
+    QTRY_VERIFY(m_board.window->panel(kNet) && m_board.window->panel(kNet)->mapping().isValid());
     // Two columns: CPU, Load / Memory, Network.
-    QCOMPARE(m_window->visiblePanelOrder(), (QStringList { kCpu, kLoad, kMem, kNet }));
+    QCOMPARE(m_board.window->visiblePanelOrder(), (QStringList { kCpu, kLoad, kMem, kNet }));
     // The grid laid out (two rows of two) before any position is read off it.
-    ChartPanel *cpu = m_window->panel(kCpu);
-    ChartPanel *net = m_window->panel(kNet);
+    ChartPanel *cpu = m_board.window->panel(kCpu);
+    ChartPanel *net = m_board.window->panel(kNet);
     QTRY_VERIFY(net->x() > cpu->geometry().right() && net->y() > cpu->geometry().bottom());
     QTRY_VERIFY(!cpu->headerRect().isEmpty());
 }
@@ -207,7 +170,7 @@ void TestUiPanelDrag::dragTitle(ChartPanel *from, const QPoint &to)
 // The strip with the title moves the panel (a move cursor on hover); the plot below it does not.
 void TestUiPanelDrag::titleIsTheHandle()
 {
-    ChartPanel *cpu = m_window->panel(kCpu);
+    ChartPanel *cpu = m_board.window->panel(kCpu);
     const QRect header = cpu->headerRect();
     const QRectF plot = cpu->canvas()->mapping().plotArea();
     QVERIFY2(header.height() >= 12, qPrintable(u"header %1 px"_s.arg(header.height())));
@@ -226,85 +189,86 @@ void TestUiPanelDrag::titleIsTheHandle()
 // Network (last) dropped on Load (first): before it. Both saved like Move left/right.
 void TestUiPanelDrag::dropTakesTheTargetsPlaceAndIsSaved()
 {
-    PanelDrag *drag = m_window->panelDrag();
+    PanelDrag *drag = m_board.window->panelDrag();
     QSignalSpy dropped(drag, &PanelDrag::dropped);
-    ChartPanel *cpu = m_window->panel(kCpu);
-    const QPoint memCenter = centerOf(m_window->panel(kMem));
+    ChartPanel *cpu = m_board.window->panel(kCpu);
+    const QPoint memCenter = centerOf(m_board.window->panel(kMem));
     dragTitle(cpu, memCenter);
     QVERIFY(drag->isDragging());
     QCOMPARE(drag->draggedPanel(), kCpu);
     QCOMPARE(drag->targetPanel(), kMem);
     QVERIFY(drag->isTargetAfter());
-    QCOMPARE(m_window->visiblePanelOrder(), (QStringList { kCpu, kLoad, kMem, kNet })); // not yet
+    QCOMPARE(m_board.window->visiblePanelOrder(),
+             (QStringList { kCpu, kLoad, kMem, kNet })); // not yet
     release(viewportOf(cpu), memCenter);
     QVERIFY(!drag->isDragging());
     QCOMPARE(dropped.size(), 1);
-    QCOMPARE(m_window->visiblePanelOrder(), (QStringList { kLoad, kMem, kCpu, kNet }));
-    QCOMPARE(m_window->panelCell(kCpu), QRect(0, 1, 1, 1)); // where Memory was
-    QTRY_VERIFY(cpu->y() > m_window->panel(kLoad)->y());
+    QCOMPARE(m_board.window->visiblePanelOrder(), (QStringList { kLoad, kMem, kCpu, kNet }));
+    QCOMPARE(m_board.window->panelCell(kCpu), QRect(0, 1, 1, 1)); // where Memory was
+    QTRY_VERIFY(cpu->y() > m_board.window->panel(kLoad)->y());
 
-    ChartPanel *net = m_window->panel(kNet);
-    const QPoint loadCenter = centerOf(m_window->panel(kLoad));
+    ChartPanel *net = m_board.window->panel(kNet);
+    const QPoint loadCenter = centerOf(m_board.window->panel(kLoad));
     dragTitle(net, loadCenter);
     QCOMPARE(drag->targetPanel(), kLoad);
     QVERIFY(!drag->isTargetAfter());
     release(viewportOf(net), loadCenter);
     const QStringList expected { kNet, kLoad, kMem, kCpu };
-    QCOMPARE(m_window->visiblePanelOrder(), expected);
+    QCOMPARE(m_board.window->visiblePanelOrder(), expected);
 
     // Saved per board: another window on the board (a restart) has the same order.
     {
-        std::unique_ptr<MainWindow> again(makeWindow());
+        std::unique_ptr<MainWindow> again(m_board.makeWindow());
         QCOMPARE(again->visiblePanelOrder(), expected);
     }
     // And in the layout file, which brings it back after another order.
-    const QByteArray json = m_window->layoutJson();
+    const QByteArray json = m_board.window->layoutJson();
     QCOMPARE(layoutJsonOrder(json), expected);
-    QVERIFY(m_window->movePanel(kNet, 1));
-    QVERIFY(m_window->visiblePanelOrder() != expected);
+    QVERIFY(m_board.window->movePanel(kNet, 1));
+    QVERIFY(m_board.window->visiblePanelOrder() != expected);
     QString error;
-    QVERIFY2(m_window->applyLayoutJson(json, &error), qPrintable(error));
-    QCOMPARE(m_window->visiblePanelOrder(), expected);
+    QVERIFY2(m_board.window->applyLayoutJson(json, &error), qPrintable(error));
+    QCOMPARE(m_board.window->visiblePanelOrder(), expected);
 }
 
 // While dragging, the board draws a bar beside the target on the side the panel goes to, in
 // the highlight colour, and nothing there before or after.
 void TestUiPanelDrag::markerShowsWhereThePanelLands()
 {
-    PanelDrag *drag = m_window->panelDrag();
+    PanelDrag *drag = m_board.window->panelDrag();
     QWidget *indicator = drag->indicator();
     QVERIFY(indicator);
     QWidget *board = indicator->parentWidget();
-    ChartPanel *mem = m_window->panel(kMem);
+    ChartPanel *mem = m_board.window->panel(kMem);
     const QRect target = mem->geometry();
     const QPoint barPoint(target.right() + 4, target.center().y()); // in the gap, after it
     const QColor accent = indicator->palette().color(QPalette::Highlight);
     const auto pixel = [&] { return board->grab().toImage().pixelColor(barPoint); };
     QVERIFY(pixel() != accent);
 
-    ChartPanel *cpu = m_window->panel(kCpu);
+    ChartPanel *cpu = m_board.window->panel(kCpu);
     dragTitle(cpu, centerOf(mem));
     QVERIFY(indicator->isVisible());
     QCOMPARE(pixel(), accent);
     // Somewhere else: the bar goes with the target.
-    moveTo(viewportOf(cpu), centerOf(m_window->panel(kLoad)));
+    moveTo(viewportOf(cpu), centerOf(m_board.window->panel(kLoad)));
     QCOMPARE(drag->targetPanel(), kLoad);
     QVERIFY(pixel() != accent);
-    release(viewportOf(cpu), centerOf(m_window->panel(kLoad)));
+    release(viewportOf(cpu), centerOf(m_board.window->panel(kLoad)));
     QVERIFY(!indicator->isVisible());
-    QCOMPARE(m_window->visiblePanelOrder(), (QStringList { kLoad, kCpu, kMem, kNet }));
+    QCOMPARE(m_board.window->visiblePanelOrder(), (QStringList { kLoad, kCpu, kMem, kNet }));
 }
 
 void TestUiPanelDrag::escapeCancels()
 {
-    PanelDrag *drag = m_window->panelDrag();
+    PanelDrag *drag = m_board.window->panelDrag();
     QSignalSpy dropped(drag, &PanelDrag::dropped);
-    ChartPanel *cpu = m_window->panel(kCpu);
-    const QPoint target = centerOf(m_window->panel(kNet));
+    ChartPanel *cpu = m_board.window->panel(kCpu);
+    const QPoint target = centerOf(m_board.window->panel(kNet));
     dragTitle(cpu, target);
     QVERIFY(drag->isDragging());
     QCOMPARE(drag->targetPanel(), kNet);
-    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTest::keyClick(m_board.window, Qt::Key_Escape);
     QVERIFY(!drag->isDragging());
     QVERIFY(!drag->indicator()->isVisible());
     QVERIFY(!QGuiApplication::overrideCursor());
@@ -313,16 +277,16 @@ void TestUiPanelDrag::escapeCancels()
     QVERIFY(!drag->isDragging());
     release(viewportOf(cpu), target + QPoint(5, 5));
     QCOMPARE(dropped.size(), 0);
-    QCOMPARE(m_window->visiblePanelOrder(), (QStringList { kCpu, kLoad, kMem, kNet }));
+    QCOMPARE(m_board.window->visiblePanelOrder(), (QStringList { kCpu, kLoad, kMem, kNet }));
 }
 
 void TestUiPanelDrag::dropOnItselfOrOffTheBoardDoesNothing()
 {
-    PanelDrag *drag = m_window->panelDrag();
+    PanelDrag *drag = m_board.window->panelDrag();
     QSignalSpy dropped(drag, &PanelDrag::dropped);
-    const QStringList before = m_window->visiblePanelOrder();
-    const QByteArray savedBefore = m_window->layoutJson();
-    ChartPanel *load = m_window->panel(kLoad);
+    const QStringList before = m_board.window->visiblePanelOrder();
+    const QByteArray savedBefore = m_board.window->layoutJson();
+    ChartPanel *load = m_board.window->panel(kLoad);
 
     // Far, but still over its own place.
     const QPoint itself = load->mapToGlobal(load->rect().bottomLeft() + QPoint(30, -30));
@@ -332,7 +296,7 @@ void TestUiPanelDrag::dropOnItselfOrOffTheBoardDoesNothing()
     release(viewportOf(load), itself);
 
     // Over the menu bar, off the board: a forbidden cursor, then nothing.
-    const QPoint off = m_window->mapToGlobal(QPoint(m_window->width() / 2, 2));
+    const QPoint off = m_board.window->mapToGlobal(QPoint(m_board.window->width() / 2, 2));
     dragTitle(load, off);
     QVERIFY(drag->isDragging());
     QVERIFY(drag->targetPanel().isEmpty());
@@ -342,17 +306,17 @@ void TestUiPanelDrag::dropOnItselfOrOffTheBoardDoesNothing()
     QVERIFY(!drag->isDragging());
 
     QCOMPARE(dropped.size(), 0);
-    QCOMPARE(m_window->visiblePanelOrder(), before);
-    QCOMPARE(m_window->layoutJson(), savedBefore);
+    QCOMPARE(m_board.window->visiblePanelOrder(), before);
+    QCOMPARE(m_board.window->layoutJson(), savedBefore);
 }
 
 // Less than QApplication::startDragDistance() from the press is a click on the title.
 void TestUiPanelDrag::smallMovementIsNotADrag()
 {
-    PanelDrag *drag = m_window->panelDrag();
+    PanelDrag *drag = m_board.window->panelDrag();
     const int threshold = QApplication::startDragDistance();
     QVERIFY(threshold > 1);
-    ChartPanel *cpu = m_window->panel(kCpu);
+    ChartPanel *cpu = m_board.window->panel(kCpu);
     QWidget *w = viewportOf(cpu);
     const QPoint start = titlePoint(cpu);
     press(w, start);
@@ -360,13 +324,13 @@ void TestUiPanelDrag::smallMovementIsNotADrag()
     QVERIFY(!drag->isDragging());
     QVERIFY(!drag->indicator()->isVisible());
     release(w, start + QPoint(threshold - 1, 0));
-    QCOMPARE(m_window->visiblePanelOrder(), (QStringList { kCpu, kLoad, kMem, kNet }));
+    QCOMPARE(m_board.window->visiblePanelOrder(), (QStringList { kCpu, kLoad, kMem, kNet }));
 
     // At the threshold it is one.
     press(w, start);
     moveTo(w, start + QPoint(threshold, 0));
     QVERIFY(drag->isDragging());
-    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTest::keyClick(m_board.window, Qt::Key_Escape);
     release(w, start + QPoint(threshold, 0));
     QVERIFY(!drag->isDragging());
 }
@@ -375,10 +339,10 @@ void TestUiPanelDrag::smallMovementIsNotADrag()
 // even when it ends over another panel.
 void TestUiPanelDrag::plotDragStillPans()
 {
-    PanelDrag *drag = m_window->panelDrag();
-    QVERIFY(m_window->isLive());
-    QSignalSpy changed(m_window, &MainWindow::timeWindowChanged);
-    ChartPanel *cpu = m_window->panel(kCpu);
+    PanelDrag *drag = m_board.window->panelDrag();
+    QVERIFY(m_board.window->isLive());
+    QSignalSpy changed(m_board.window, &MainWindow::timeWindowChanged);
+    ChartPanel *cpu = m_board.window->panel(kCpu);
     QWidget *w = viewportOf(cpu);
     const QPoint start = plotPoint(cpu);
     press(w, start);
@@ -386,46 +350,45 @@ void TestUiPanelDrag::plotDragStillPans()
     moveTo(w, start + QPoint(60, 0));
     moveTo(w, start + QPoint(120, 0));
     QVERIFY(!drag->isDragging());
-    const QPoint overLoad = centerOf(m_window->panel(kLoad));
+    const QPoint overLoad = centerOf(m_board.window->panel(kLoad));
     moveTo(w, overLoad);
     QVERIFY(!drag->isDragging());
     release(w, overLoad);
     QVERIFY(changed.size() > 0);
-    QVERIFY(!m_window->isLive());
-    QVERIFY(m_window->timeWindow().end(kNow) < kNow);
-    QCOMPARE(m_window->visiblePanelOrder(), (QStringList { kCpu, kLoad, kMem, kNet }));
+    QVERIFY(!m_board.window->isLive());
+    QVERIFY(m_board.window->timeWindow().end(kNow) < kNow);
+    QCOMPARE(m_board.window->visiblePanelOrder(), (QStringList { kCpu, kLoad, kMem, kNet }));
 }
 
 void TestUiPanelDrag::screenshots()
 {
-    const QString dirPath = qEnvironmentVariable("WATCHROOM_SCREENSHOT_DIR",
-                                                 QDir::current().filePath(u"screenshots"_s));
+    const QString dirPath = wrtest::screenshotDir();
     QVERIFY(QDir().mkpath(dirPath));
     const QDir dir(dirPath);
-    ChartPanel *cpu = m_window->panel(kCpu);
-    ChartPanel *mem = m_window->panel(kMem);
+    ChartPanel *cpu = m_board.window->panel(kCpu);
+    ChartPanel *mem = m_board.window->panel(kMem);
     const QPoint target = mem->mapToGlobal(QPoint(mem->width() * 2 / 3, mem->height() / 3));
     dragTitle(cpu, target);
-    QVERIFY(m_window->panelDrag()->isDragging());
-    m_window->renderFrame();
-    QVERIFY(m_window->grab().save(dir.filePath(u"paneldrag-during.png"_s)));
+    QVERIFY(m_board.window->panelDrag()->isDragging());
+    m_board.window->renderFrame();
+    QVERIFY(m_board.window->grab().save(dir.filePath(u"paneldrag-during.png"_s)));
     release(viewportOf(cpu), target);
-    QCOMPARE(m_window->visiblePanelOrder(), (QStringList { kLoad, kMem, kCpu, kNet }));
+    QCOMPARE(m_board.window->visiblePanelOrder(), (QStringList { kLoad, kMem, kCpu, kNet }));
     QTRY_VERIFY(cpu->y() > mem->y() && cpu->x() < mem->x()); // laid out again
-    m_window->renderFrame();
-    QVERIFY(m_window->grab().save(dir.filePath(u"paneldrag-after.png"_s)));
+    m_board.window->renderFrame();
+    QVERIFY(m_board.window->grab().save(dir.filePath(u"paneldrag-after.png"_s)));
 
     // Dark: Network dragged backwards onto Load (the bar before it), then Escape.
-    m_window->setThemeMode(Theme::Mode::Dark);
-    ChartPanel *net = m_window->panel(kNet);
-    const QPoint onLoad = centerOf(m_window->panel(kLoad));
+    m_board.window->setThemeMode(Theme::Mode::Dark);
+    ChartPanel *net = m_board.window->panel(kNet);
+    const QPoint onLoad = centerOf(m_board.window->panel(kLoad));
     dragTitle(net, onLoad);
-    QCOMPARE(m_window->panelDrag()->targetPanel(), kLoad);
-    m_window->renderFrame();
-    QVERIFY(m_window->grab().save(dir.filePath(u"paneldrag-during-dark.png"_s)));
-    QTest::keyClick(m_window, Qt::Key_Escape);
+    QCOMPARE(m_board.window->panelDrag()->targetPanel(), kLoad);
+    m_board.window->renderFrame();
+    QVERIFY(m_board.window->grab().save(dir.filePath(u"paneldrag-during-dark.png"_s)));
+    QTest::keyClick(m_board.window, Qt::Key_Escape);
     release(viewportOf(net), onLoad);
-    QCOMPARE(m_window->visiblePanelOrder(), (QStringList { kLoad, kMem, kCpu, kNet }));
+    QCOMPARE(m_board.window->visiblePanelOrder(), (QStringList { kLoad, kMem, kCpu, kNet }));
 }
 
 QTEST_MAIN(TestUiPanelDrag)

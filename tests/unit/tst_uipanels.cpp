@@ -11,6 +11,7 @@
 #include "mainwindow.h"
 #include "metricstore.h"
 #include "presencemodel.h"
+#include "uiboardfixture.h"
 
 #include <QAction>
 #include <QDialogButtonBox>
@@ -27,7 +28,6 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -43,25 +43,18 @@ using namespace wr;
 
 namespace {
 
-constexpr qint64 kNow = 1'795'400'000'000;
+using wrtest::kCpu;
+using wrtest::kLoad;
+using wrtest::kMem;
+using wrtest::kNet;
+using wrtest::kNow;
 constexpr qint64 kSpan = 5 * 60'000;
-const QString kCpu = u"alpha/cpu|%"_s;
-const QString kMem = u"alpha/memory|B"_s;
-const QString kNet = u"alpha/network|B/s"_s;
-const QString kLoad = u"alpha/load|"_s;
 
 session::MetricSeries series(const QString &id, const QString &name, const QString &unit,
                              qint64 from, qint64 to, qint64 step, double base)
 {
-    session::MetricSeries s;
-    s.id = id;
-    s.name = name;
-    s.unit = unit;
-    s.labels = QMap<QString, QString> { { u"host"_s, u"alpha"_s } };
-    s.points.reserve((to - from) / step + 1);
-    for (qint64 t = from; t < to; t += step)
-        s.points.append({ t, base + double((t / step) % 50) });
-    return s;
+    return wrtest::series(id, name, unit, from, to, step,
+                          [base, step](qint64 t) { return base + double((t / step) % 50); });
 }
 
 QAction *findAction(QMenu *menu, const QString &objectName)
@@ -168,147 +161,117 @@ private slots:
 
 private:
     void feed();
-    MainWindow *makeWindow();
 
     QTemporaryDir m_settingsDir;
     QTemporaryDir m_out;
-    MetricStore *m_store = nullptr;
-    AnnotationStore *m_annotations = nullptr;
-    PresenceModel *m_presence = nullptr;
-    MainWindow *m_window = nullptr;
+    wrtest::Board m_board { .span = kSpan, .size = QSize(1100, 900) };
 };
 
 void TestUiPanels::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(m_settingsDir.isValid());
+    QVERIFY(wrtest::useTestSettings(m_settingsDir, u"tst_uipanels"_s));
     QVERIFY(m_out.isValid());
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
-    QCoreApplication::setOrganizationName(u"watchroom-tests"_s);
-    QCoreApplication::setApplicationName(u"tst_uipanels"_s);
-}
-
-MainWindow *TestUiPanels::makeWindow()
-{
-    auto *w = new MainWindow(m_store, m_annotations, m_presence);
-    w->setClock([] { return kNow; });
-    w->setSpan(kSpan);
-    w->resize(1100, 900);
-    return w;
 }
 
 void TestUiPanels::init()
 {
     QSettings().clear();
-    m_store = new MetricStore(this);
-    m_annotations = new AnnotationStore(
-        u"me"_s, [] { return kNow; }, this);
-    m_presence = new PresenceModel(this);
-    m_presence->setLocalUserId(u"me"_s);
-    m_window = makeWindow();
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    m_board.createStores(this);
+    QVERIFY(m_board.showWindow());
 }
 
 void TestUiPanels::cleanup()
 {
-    delete m_window;
-    m_window = nullptr;
-    delete m_presence;
-    delete m_annotations;
-    delete m_store;
+    m_board.destroy();
 }
 
 void TestUiPanels::feed()
 {
-    session::MetricsFrame f;
-    f.source = u"test"_s;
-    f.series = {
+    m_board.store->apply(wrtest::frame({
         series(u"alpha/cpu.usage"_s, u"CPU usage"_s, u"%"_s, kNow - kSpan, kNow, 1000, 10),
         series(u"alpha/mem.used"_s, u"Memory used"_s, u"B"_s, kNow - kSpan, kNow, 1000, 4e9),
         series(u"alpha/mem.cached"_s, u"Memory cached"_s, u"B"_s, kNow - kSpan, kNow, 1000, 1e9),
         series(u"alpha/net.rx{eth0}"_s, u"Received"_s, u"B/s"_s, kNow - kSpan, kNow, 1000, 1e3),
         series(u"alpha/load.1"_s, u"Load 1 min"_s, QString(), kNow - kSpan, kNow, 1000, 1),
-    };
-    m_store->apply(f);
-    m_window->renderFrame();
-    QTRY_VERIFY(m_window->panel(kCpu) && m_window->panel(kCpu)->mapping().isValid());
-    QCOMPARE(m_window->visiblePanelOrder(), (QStringList { kCpu, kLoad, kMem, kNet }));
+    }));
+    m_board.window->renderFrame();
+    QTRY_VERIFY(m_board.window->panel(kCpu) && m_board.window->panel(kCpu)->mapping().isValid());
+    QCOMPARE(m_board.window->visiblePanelOrder(), (QStringList { kCpu, kLoad, kMem, kNet }));
 }
 
 void TestUiPanels::panelSizeFromTheMenu()
 {
     feed();
     // Two columns, reading order.
-    QCOMPARE(m_window->panelCell(kCpu), QRect(0, 0, 1, 1));
-    QCOMPARE(m_window->panelCell(kLoad), QRect(1, 0, 1, 1));
-    QCOMPARE(m_window->panelCell(kMem), QRect(0, 1, 1, 1));
+    QCOMPARE(m_board.window->panelCell(kCpu), QRect(0, 0, 1, 1));
+    QCOMPARE(m_board.window->panelCell(kLoad), QRect(1, 0, 1, 1));
+    QCOMPARE(m_board.window->panelCell(kMem), QRect(0, 1, 1, 1));
 
     // Chart menu → Panel size → Full width.
-    std::unique_ptr<QMenu> menu(m_window->createChartMenu(kCpu, kNow - 1000, {}, m_window));
+    std::unique_ptr<QMenu> menu(
+        m_board.window->createChartMenu(kCpu, kNow - 1000, {}, m_board.window));
     QAction *full = findAction(menu.get(), u"panelWidth2"_s);
     QVERIFY(full);
     QVERIFY(!full->isChecked());
     QVERIFY(findAction(menu.get(), u"panelWidth1"_s)->isChecked());
     full->trigger();
-    QCOMPARE(m_window->panelSize(kCpu), (PanelSize { 2, 1 }));
-    QCOMPARE(m_window->panelCell(kCpu), QRect(0, 0, 2, 1));
-    QCOMPARE(m_window->panelCell(kLoad), QRect(0, 1, 1, 1)); // pushed to the next row
-    QCOMPARE(m_window->panelCell(kMem), QRect(1, 1, 1, 1));
-    QCOMPARE(m_window->panelCell(kNet), QRect(0, 2, 1, 1));
-    ChartPanel *cpu = m_window->panel(kCpu);
-    ChartPanel *load = m_window->panel(kLoad);
+    QCOMPARE(m_board.window->panelSize(kCpu), (PanelSize { 2, 1 }));
+    QCOMPARE(m_board.window->panelCell(kCpu), QRect(0, 0, 2, 1));
+    QCOMPARE(m_board.window->panelCell(kLoad), QRect(0, 1, 1, 1)); // pushed to the next row
+    QCOMPARE(m_board.window->panelCell(kMem), QRect(1, 1, 1, 1));
+    QCOMPARE(m_board.window->panelCell(kNet), QRect(0, 2, 1, 1));
+    ChartPanel *cpu = m_board.window->panel(kCpu);
+    ChartPanel *load = m_board.window->panel(kLoad);
     QTRY_VERIFY2(cpu->width() > 2 * load->width() - 20,
                  qPrintable(u"%1 vs %2"_s.arg(cpu->width()).arg(load->width())));
 
     // Tall: the memory panel takes two rows, network fills the cell beside its second row.
-    menu.reset(m_window->createChartMenu(kMem, kNow - 1000, {}, m_window));
+    menu.reset(m_board.window->createChartMenu(kMem, kNow - 1000, {}, m_board.window));
     QVERIFY(findAction(menu.get(), u"panelWidth1"_s)->isChecked());
     findAction(menu.get(), u"panelHeight2"_s)->trigger();
-    QCOMPARE(m_window->panelCell(kMem), QRect(1, 1, 1, 2));
-    QCOMPARE(m_window->panelCell(kNet), QRect(0, 2, 1, 1));
-    ChartPanel *mem = m_window->panel(kMem);
-    ChartPanel *net = m_window->panel(kNet);
+    QCOMPARE(m_board.window->panelCell(kMem), QRect(1, 1, 1, 2));
+    QCOMPARE(m_board.window->panelCell(kNet), QRect(0, 2, 1, 1));
+    ChartPanel *mem = m_board.window->panel(kMem);
+    ChartPanel *net = m_board.window->panel(kNet);
     QTRY_VERIFY2(mem->height() > 2 * net->height() - 20,
                  qPrintable(u"%1 vs %2"_s.arg(mem->height()).arg(net->height())));
     QTRY_VERIFY(net->y() > load->y() && mem->y() == load->y());
     // The menu shows the current size.
-    menu.reset(m_window->createChartMenu(kMem, kNow - 1000, {}, m_window));
+    menu.reset(m_board.window->createChartMenu(kMem, kNow - 1000, {}, m_board.window));
     QVERIFY(findAction(menu.get(), u"panelHeight2"_s)->isChecked());
     QVERIFY(!findAction(menu.get(), u"panelHeight1"_s)->isChecked());
 
     // Hidden panels take no cell; the others close up.
-    m_window->setPanelHidden(kLoad, true);
-    QVERIFY(m_window->panelCell(kLoad).isNull());
-    QCOMPARE(m_window->panelCell(kMem), QRect(0, 1, 1, 2));
-    QCOMPARE(m_window->panelCell(kNet), QRect(1, 1, 1, 1));
+    m_board.window->setPanelHidden(kLoad, true);
+    QVERIFY(m_board.window->panelCell(kLoad).isNull());
+    QCOMPARE(m_board.window->panelCell(kMem), QRect(0, 1, 1, 2));
+    QCOMPARE(m_board.window->panelCell(kNet), QRect(1, 1, 1, 1));
 
     // Back to normal: the grid as before.
-    m_window->setPanelHidden(kLoad, false);
-    m_window->setPanelSize(kCpu, {});
-    m_window->setPanelSize(kMem, {});
-    QCOMPARE(m_window->panelCell(kCpu), QRect(0, 0, 1, 1));
-    QCOMPARE(m_window->panelCell(kMem), QRect(0, 1, 1, 1));
+    m_board.window->setPanelHidden(kLoad, false);
+    m_board.window->setPanelSize(kCpu, {});
+    m_board.window->setPanelSize(kMem, {});
+    QCOMPARE(m_board.window->panelCell(kCpu), QRect(0, 0, 1, 1));
+    QCOMPARE(m_board.window->panelCell(kMem), QRect(0, 1, 1, 1));
     QTRY_VERIFY(std::abs(mem->height() - net->height()) <= 1);
 }
 
 void TestUiPanels::panelSizeSavedAndInLayoutJson()
 {
     feed();
-    m_window->setPanelSize(kNet, { 2, 3 });
-    m_window->setPanelSize(kCpu, { 1, 2 });
+    m_board.window->setPanelSize(kNet, { 2, 3 });
+    m_board.window->setPanelSize(kCpu, { 1, 2 });
     {
         // Saved per board: another window on the same board lays the panels out the same way.
-        std::unique_ptr<MainWindow> again(makeWindow());
+        std::unique_ptr<MainWindow> again(m_board.makeWindow());
         QCOMPARE(again->panelSize(kNet), (PanelSize { 2, 3 }));
         QCOMPARE(again->panelSize(kCpu), (PanelSize { 1, 2 }));
-        QCOMPARE(again->panelCell(kNet), m_window->panelCell(kNet));
+        QCOMPARE(again->panelCell(kNet), m_board.window->panelCell(kNet));
     }
 
     const QString path = m_out.filePath(u"sized-layout.json"_s);
     QString error;
-    QVERIFY2(m_window->exportLayout(path, &error), qPrintable(error));
+    QVERIFY2(m_board.window->exportLayout(path, &error), qPrintable(error));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
@@ -320,11 +283,11 @@ void TestUiPanels::panelSizeSavedAndInLayoutJson()
     QCOMPARE(byId.value(kNet).value(u"height"_s).toInt(), 3);
     QCOMPARE(byId.value(kMem).value(u"width"_s).toInt(), 1);
 
-    m_window->setPanelSize(kNet, {});
-    m_window->setPanelSize(kCpu, {});
-    QVERIFY2(m_window->importLayout(path, &error), qPrintable(error));
-    QCOMPARE(m_window->panelSize(kNet), (PanelSize { 2, 3 }));
-    QCOMPARE(m_window->panelSize(kCpu), (PanelSize { 1, 2 }));
+    m_board.window->setPanelSize(kNet, {});
+    m_board.window->setPanelSize(kCpu, {});
+    QVERIFY2(m_board.window->importLayout(path, &error), qPrintable(error));
+    QCOMPARE(m_board.window->panelSize(kNet), (PanelSize { 2, 3 }));
+    QCOMPARE(m_board.window->panelSize(kCpu), (PanelSize { 1, 2 }));
 
     // A file from before panels had sizes (and out-of-range sizes) still loads.
     const QByteArray old = R"({"format":"watchroom.layout","version":1,"board":"main",
@@ -332,11 +295,11 @@ void TestUiPanels::panelSizeSavedAndInLayoutJson()
                    "threshold":null},
                   {"id":"alpha/cpu|%","title":"CPU · alpha","hidden":false,"threshold":50,
                    "width":7,"height":0}]})";
-    QVERIFY2(m_window->applyLayoutJson(old, &error), qPrintable(error));
-    QCOMPARE(m_window->panelSize(kNet), PanelSize());
-    QCOMPARE(m_window->panelSize(kCpu), (PanelSize { 2, 1 })); // clamped to the grid
-    QCOMPARE(m_window->visiblePanelOrder().mid(0, 2), (QStringList { kNet, kCpu }));
-    QCOMPARE(m_window->panelCell(kCpu), QRect(0, 1, 2, 1));
+    QVERIFY2(m_board.window->applyLayoutJson(old, &error), qPrintable(error));
+    QCOMPARE(m_board.window->panelSize(kNet), PanelSize());
+    QCOMPARE(m_board.window->panelSize(kCpu), (PanelSize { 2, 1 })); // clamped to the grid
+    QCOMPARE(m_board.window->visiblePanelOrder().mid(0, 2), (QStringList { kNet, kCpu }));
+    QCOMPARE(m_board.window->panelCell(kCpu), QRect(0, 1, 2, 1));
 }
 
 namespace {
@@ -353,7 +316,7 @@ void sendMouse(QWidget *w, QEvent::Type type, const QPoint &global, Qt::MouseBut
 void TestUiPanels::panelResizedByDraggingItsCorner()
 {
     feed();
-    ChartPanel *cpu = m_window->panel(kCpu);
+    ChartPanel *cpu = m_board.window->panel(kCpu);
     QWidget *grip = cpu->resizeHandle();
     QVERIFY(grip);
     QTRY_VERIFY(grip->isVisible());
@@ -365,24 +328,24 @@ void TestUiPanels::panelResizedByDraggingItsCorner()
     sendMouse(grip, QEvent::MouseButtonPress, start, Qt::LeftButton);
     // A little: still one cell (snaps back to the nearest size).
     sendMouse(grip, QEvent::MouseMove, start + QPoint(before.width() / 3, 20), Qt::LeftButton);
-    QCOMPARE(m_window->panelSize(kCpu), PanelSize());
+    QCOMPARE(m_board.window->panelSize(kCpu), PanelSize());
     // About one cell to the right: full width, while the button is still down.
     sendMouse(grip, QEvent::MouseMove, start + QPoint(before.width() * 9 / 10, 0), Qt::LeftButton);
-    QCOMPARE(m_window->panelSize(kCpu), (PanelSize { 2, 1 }));
-    QCOMPARE(m_window->panelCell(kCpu), QRect(0, 0, 2, 1));
+    QCOMPARE(m_board.window->panelSize(kCpu), (PanelSize { 2, 1 }));
+    QCOMPARE(m_board.window->panelCell(kCpu), QRect(0, 0, 2, 1));
     // And a cell and a half down: two rows, on release.
     sendMouse(grip, QEvent::MouseMove, start + QPoint(before.width(), before.height() * 6 / 5),
               Qt::LeftButton);
     sendMouse(grip, QEvent::MouseButtonRelease,
               start + QPoint(before.width(), before.height() * 6 / 5), Qt::NoButton);
-    QCOMPARE(m_window->panelSize(kCpu), (PanelSize { 2, 2 }));
+    QCOMPARE(m_board.window->panelSize(kCpu), (PanelSize { 2, 2 }));
     QTRY_VERIFY2(
-        cpu->height() > 2 * m_window->panel(kLoad)->height() - 20,
-        qPrintable(u"%1 vs %2"_s.arg(cpu->height()).arg(m_window->panel(kLoad)->height())));
+        cpu->height() > 2 * m_board.window->panel(kLoad)->height() - 20,
+        qPrintable(u"%1 vs %2"_s.arg(cpu->height()).arg(m_board.window->panel(kLoad)->height())));
     // The grip follows the corner.
     QTRY_COMPARE(grip->geometry().bottomRight(), cpu->rect().bottomRight());
     {
-        std::unique_ptr<MainWindow> again(makeWindow());
+        std::unique_ptr<MainWindow> again(m_board.makeWindow());
         QCOMPARE(again->panelSize(kCpu), (PanelSize { 2, 2 }));
     }
     // Far up and left: the smallest size, not less.
@@ -390,21 +353,21 @@ void TestUiPanels::panelResizedByDraggingItsCorner()
     sendMouse(grip, QEvent::MouseButtonPress, from, Qt::LeftButton);
     sendMouse(grip, QEvent::MouseMove, from - QPoint(5000, 5000), Qt::LeftButton);
     sendMouse(grip, QEvent::MouseButtonRelease, from - QPoint(5000, 5000), Qt::NoButton);
-    QCOMPARE(m_window->panelSize(kCpu), PanelSize());
+    QCOMPARE(m_board.window->panelSize(kCpu), PanelSize());
     // A move without a press does nothing.
     sendMouse(grip, QEvent::MouseMove, from + QPoint(2000, 2000), Qt::NoButton);
-    QCOMPARE(m_window->panelSize(kCpu), PanelSize());
+    QCOMPARE(m_board.window->panelSize(kCpu), PanelSize());
 }
 
 void TestUiPanels::addPanelDialogGroupsByUnit()
 {
     feed();
     // The action: View menu and Ctrl+Shift+N.
-    QAction *action = m_window->addPanelAction();
+    QAction *action = m_board.window->addPanelAction();
     QVERIFY(action);
     QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     action->trigger();
-    auto *dialog = m_window->findChild<AddPanelDialog *>();
+    auto *dialog = m_board.window->findChild<AddPanelDialog *>();
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isVisible());
     QVERIFY(dialog->isModal() || dialog->windowModality() != Qt::NonModal);
@@ -451,45 +414,48 @@ void TestUiPanels::addPanelDialogGroupsByUnit()
     QVERIFY(dialog->setSeriesChecked(u"alpha/mem.cached"_s, true));
     dialog->titleEdit()->setText(u"  Memory   at a glance "_s);
     QTest::mouseClick(ok, Qt::LeftButton);
-    QTRY_VERIFY(!m_window->findChild<AddPanelDialog *>());
+    QTRY_VERIFY(!m_board.window->findChild<AddPanelDialog *>());
 
     // The panel: last on the board, our title, both series, made by hand.
-    const QStringList order = m_window->visiblePanelOrder();
+    const QStringList order = m_board.window->visiblePanelOrder();
     QCOMPARE(order.size(), 5);
     const QString id = order.last();
-    QVERIFY(m_window->isCustomPanel(id));
-    ChartPanel *p = m_window->panel(id);
+    QVERIFY(m_board.window->isCustomPanel(id));
+    ChartPanel *p = m_board.window->panel(id);
     QVERIFY(p);
     QCOMPARE(p->title(), u"Memory at a glance"_s);
     QCOMPARE(p->seriesIds(), (QStringList { u"alpha/mem.cached"_s, u"alpha/mem.used"_s }));
     QCOMPARE(p->unit(), u"B"_s);
-    QVERIFY(!m_window->isCustomPanel(kMem));
+    QVERIFY(!m_board.window->isCustomPanel(kMem));
     // The grouped memory panel keeps its series.
-    QCOMPARE(m_window->panel(kMem)->seriesIds().size(), 2);
+    QCOMPARE(m_board.window->panel(kMem)->seriesIds().size(), 2);
     // And it draws.
-    m_window->renderFrame();
+    m_board.window->renderFrame();
     QTRY_VERIFY(p->drawnPointCount() > 0);
 
     // Refused: mixed units, nothing chosen.
     QString error;
-    QVERIFY(m_window->addPanel(u"mixed"_s, { u"alpha/cpu.usage"_s, u"alpha/mem.used"_s }, &error)
-                .isEmpty());
+    QVERIFY(
+        m_board.window->addPanel(u"mixed"_s, { u"alpha/cpu.usage"_s, u"alpha/mem.used"_s }, &error)
+            .isEmpty());
     QVERIFY2(error.contains(u"one unit"_s), qPrintable(error));
-    QVERIFY(m_window->addPanel(u"none"_s, {}, &error).isEmpty());
-    QCOMPARE(m_window->visiblePanelOrder().size(), 5);
+    QVERIFY(m_board.window->addPanel(u"none"_s, {}, &error).isEmpty());
+    QCOMPARE(m_board.window->visiblePanelOrder().size(), 5);
 }
 
 void TestUiPanels::addedPanelIsSavedWithTheLayout()
 {
     feed();
     QString error;
-    const QString id = m_window->addPanel(u"Traffic & load"_s, { u"alpha/net.rx{eth0}"_s }, &error);
+    const QString id
+        = m_board.window->addPanel(u"Traffic & load"_s, { u"alpha/net.rx{eth0}"_s }, &error);
     QVERIFY2(!id.isEmpty(), qPrintable(error));
-    m_window->setPanelSize(id, { 2, 1 });
+    m_board.window->setPanelSize(id, { 2, 1 });
     {
         // A new window on the board (the series arrive after it is built, as after a start).
         MetricStore store;
-        std::unique_ptr<MainWindow> again(new MainWindow(&store, m_annotations, m_presence));
+        std::unique_ptr<MainWindow> again(
+            new MainWindow(&store, m_board.annotations, m_board.presence));
         QVERIFY(!again->panel(id)); // no series yet: no panel yet
         session::MetricsFrame f;
         f.source = u"test"_s;
@@ -506,7 +472,7 @@ void TestUiPanels::addedPanelIsSavedWithTheLayout()
 
     // In the layout JSON, and back after it was removed.
     const QString path = m_out.filePath(u"custom-layout.json"_s);
-    QVERIFY2(m_window->exportLayout(path, &error), qPrintable(error));
+    QVERIFY2(m_board.window->exportLayout(path, &error), qPrintable(error));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QJsonArray panels
@@ -519,39 +485,41 @@ void TestUiPanels::addedPanelIsSavedWithTheLayout()
     QCOMPARE(custom.value(u"series"_s).toArray(), QJsonArray { u"alpha/net.rx{eth0}"_s });
 
     // A title typed by hand shows literally in View → Hidden panels ('&' is no mnemonic).
-    m_window->setPanelHidden(id, true);
-    QMenu *hiddenMenu = m_window->findChild<QMenu *>(u"hiddenPanelsMenu"_s);
+    m_board.window->setPanelHidden(id, true);
+    QMenu *hiddenMenu = m_board.window->findChild<QMenu *>(u"hiddenPanelsMenu"_s);
     QVERIFY(hiddenMenu);
     QCOMPARE(hiddenMenu->actions().first()->text(), u"Traffic && load"_s);
     QCOMPARE(hiddenMenu->actions().first()->data().toString(), id);
-    m_window->setPanelHidden(id, false);
+    m_board.window->setPanelHidden(id, false);
 
     // Remove panel: only in the menu of a panel made by hand.
-    std::unique_ptr<QMenu> menu(m_window->createChartMenu(kNet, kNow - 1000, {}, m_window));
+    std::unique_ptr<QMenu> menu(
+        m_board.window->createChartMenu(kNet, kNow - 1000, {}, m_board.window));
     QVERIFY(!findAction(menu.get(), u"removePanel"_s));
-    menu.reset(m_window->createChartMenu(id, kNow - 1000, {}, m_window));
+    menu.reset(m_board.window->createChartMenu(id, kNow - 1000, {}, m_board.window));
     QAction *remove = findAction(menu.get(), u"removePanel"_s);
     QVERIFY(remove);
     remove->trigger();
-    QVERIFY(!m_window->panel(id));
-    QVERIFY(!m_window->panelOrder().contains(id));
-    QVERIFY(!m_window->removePanel(kNet)); // grouped panels are hidden, not removed
+    QVERIFY(!m_board.window->panel(id));
+    QVERIFY(!m_board.window->panelOrder().contains(id));
+    QVERIFY(!m_board.window->removePanel(kNet)); // grouped panels are hidden, not removed
     {
-        std::unique_ptr<MainWindow> again(makeWindow());
+        std::unique_ptr<MainWindow> again(m_board.makeWindow());
         QVERIFY(!again->panel(id));
     }
-    QVERIFY2(m_window->importLayout(path, &error), qPrintable(error));
-    QVERIFY(m_window->panel(id));
-    QCOMPARE(m_window->panel(id)->title(), u"Traffic & load"_s);
-    QCOMPARE(m_window->visiblePanelOrder().last(), id);
+    QVERIFY2(m_board.window->importLayout(path, &error), qPrintable(error));
+    QVERIFY(m_board.window->panel(id));
+    QCOMPARE(m_board.window->panel(id)->title(), u"Traffic & load"_s);
+    QCOMPARE(m_board.window->visiblePanelOrder().last(), id);
 }
 
 void TestUiPanels::seriesAddedToAndTakenOffPanels()
 {
     feed();
-    ChartPanel *mem = m_window->panel(kMem);
+    ChartPanel *mem = m_board.window->panel(kMem);
     // Chart menu → Remove series → Memory cached.
-    std::unique_ptr<QMenu> menu(m_window->createChartMenu(kMem, kNow - 1000, {}, m_window));
+    std::unique_ptr<QMenu> menu(
+        m_board.window->createChartMenu(kMem, kNow - 1000, {}, m_board.window));
     QMenu *removeMenu = menu->findChild<QMenu *>(u"removeSeriesMenu"_s);
     QVERIFY(removeMenu);
     QCOMPARE(removeMenu->actions().size(), 2);
@@ -564,27 +532,27 @@ void TestUiPanels::seriesAddedToAndTakenOffPanels()
     QCOMPARE(cached->text(), u"Memory cached"_s);
     cached->trigger();
     QCOMPARE(mem->seriesIds(), QStringList { u"alpha/mem.used"_s });
-    m_window->renderFrame();
+    m_board.window->renderFrame();
     QCOMPARE(mem->drawnPointCount(u"alpha/mem.cached"_s), 0);
 
     // Saved: a new window leaves it off, also when the series' points keep coming.
     {
-        std::unique_ptr<MainWindow> again(makeWindow());
+        std::unique_ptr<MainWindow> again(m_board.makeWindow());
         QCOMPARE(again->panel(kMem)->seriesIds(), QStringList { u"alpha/mem.used"_s });
         session::MetricsFrame f;
         f.source = u"test"_s;
         f.series = { series(u"alpha/mem.cached"_s, u"Memory cached"_s, u"B"_s, kNow, kNow + 2000,
                             1000, 1e9) };
-        m_store->apply(f);
+        m_board.store->apply(f);
         QCOMPARE(again->panel(kMem)->seriesIds(), QStringList { u"alpha/mem.used"_s });
     }
 
     // Add series…: only series of the panel's unit that it does not show.
-    menu.reset(m_window->createChartMenu(kMem, kNow - 1000, {}, m_window));
+    menu.reset(m_board.window->createChartMenu(kMem, kNow - 1000, {}, m_board.window));
     QAction *add = findAction(menu.get(), u"addSeries"_s);
     QVERIFY(add);
     add->trigger();
-    auto *dialog = m_window->findChild<AddPanelDialog *>();
+    auto *dialog = m_board.window->findChild<AddPanelDialog *>();
     QVERIFY(dialog);
     QVERIFY(!dialog->titleEdit()->isVisible());
     QCOMPARE(dialog->tree()->topLevelItemCount(), 1);
@@ -598,34 +566,36 @@ void TestUiPanels::seriesAddedToAndTakenOffPanels()
     // Onto another panel of the same unit: a memory series on a custom B panel is fine, on the
     // CPU panel it is refused with the reason.
     QString error;
-    QVERIFY(!m_window->addSeriesToPanel(kCpu, u"alpha/mem.used"_s, &error));
+    QVERIFY(!m_board.window->addSeriesToPanel(kCpu, u"alpha/mem.used"_s, &error));
     QVERIFY2(error.contains(u"%"_s) && error.contains(u"B"_s), qPrintable(error));
-    const QString custom = m_window->addPanel(u"Used"_s, { u"alpha/mem.used"_s }, &error);
-    QVERIFY2(m_window->addSeriesToPanel(custom, u"alpha/mem.cached"_s, &error), qPrintable(error));
-    QVERIFY(!m_window->addSeriesToPanel(custom, u"alpha/mem.cached"_s, &error)); // already there
+    const QString custom = m_board.window->addPanel(u"Used"_s, { u"alpha/mem.used"_s }, &error);
+    QVERIFY2(m_board.window->addSeriesToPanel(custom, u"alpha/mem.cached"_s, &error),
+             qPrintable(error));
+    QVERIFY(
+        !m_board.window->addSeriesToPanel(custom, u"alpha/mem.cached"_s, &error)); // already there
     // A series added to a grouped panel by hand stays there in a new window.
     const QString otherB = u"beta/mem.used"_s;
     session::MetricsFrame f;
     f.source = u"test"_s;
     f.series = { series(otherB, u"Memory used"_s, u"B"_s, kNow - kSpan, kNow, 1000, 2e9) };
     f.series[0].labels = { { u"host"_s, u"beta"_s } };
-    m_store->apply(f);
-    QVERIFY2(m_window->addSeriesToPanel(kMem, otherB, &error), qPrintable(error));
-    QVERIFY(m_window->panel(u"beta/memory|B"_s)->hasSeries(otherB)); // still on its own too
+    m_board.store->apply(f);
+    QVERIFY2(m_board.window->addSeriesToPanel(kMem, otherB, &error), qPrintable(error));
+    QVERIFY(m_board.window->panel(u"beta/memory|B"_s)->hasSeries(otherB)); // still on its own too
     {
-        std::unique_ptr<MainWindow> again(makeWindow());
+        std::unique_ptr<MainWindow> again(m_board.makeWindow());
         QVERIFY(again->panel(kMem)->hasSeries(otherB));
         QCOMPARE(again->panel(custom)->seriesIds(),
                  (QStringList { u"alpha/mem.used"_s, u"alpha/mem.cached"_s }));
     }
     // Taking it off again and taking a series off a custom panel.
-    QVERIFY(m_window->removeSeriesFromPanel(kMem, otherB));
-    QVERIFY(!m_window->panel(kMem)->hasSeries(otherB));
-    QVERIFY(m_window->removeSeriesFromPanel(custom, u"alpha/mem.used"_s));
-    QCOMPARE(m_window->panel(custom)->seriesIds(), QStringList { u"alpha/mem.cached"_s });
-    QVERIFY(!m_window->removeSeriesFromPanel(custom, u"alpha/mem.used"_s));
+    QVERIFY(m_board.window->removeSeriesFromPanel(kMem, otherB));
+    QVERIFY(!m_board.window->panel(kMem)->hasSeries(otherB));
+    QVERIFY(m_board.window->removeSeriesFromPanel(custom, u"alpha/mem.used"_s));
+    QCOMPARE(m_board.window->panel(custom)->seriesIds(), QStringList { u"alpha/mem.cached"_s });
+    QVERIFY(!m_board.window->removeSeriesFromPanel(custom, u"alpha/mem.used"_s));
     {
-        std::unique_ptr<MainWindow> again(makeWindow());
+        std::unique_ptr<MainWindow> again(m_board.makeWindow());
         QVERIFY(!again->panel(kMem)->hasSeries(otherB));
         QCOMPARE(again->panel(custom)->seriesIds(), QStringList { u"alpha/mem.cached"_s });
     }
@@ -635,23 +605,23 @@ void TestUiPanels::csvExportRunsOnAWorker()
 {
     feed();
     const QString path = m_out.filePath(u"board.csv"_s);
-    QSignalSpy finished(m_window, &MainWindow::csvExportFinished);
+    QSignalSpy finished(m_board.window, &MainWindow::csvExportFinished);
     QString error;
-    QVERIFY2(m_window->startCsvExport({}, path, &error), qPrintable(error));
-    QVERIFY(m_window->isCsvExportRunning());
-    auto *progress = m_window->statusBar()->findChild<QLabel *>(u"exportProgress"_s);
+    QVERIFY2(m_board.window->startCsvExport({}, path, &error), qPrintable(error));
+    QVERIFY(m_board.window->isCsvExportRunning());
+    auto *progress = m_board.window->statusBar()->findChild<QLabel *>(u"exportProgress"_s);
     QVERIFY(progress);
     QVERIFY(progress->isVisible());
     QVERIFY2(progress->text().startsWith(u"Exporting board.csv: "_s), qPrintable(progress->text()));
     // One at a time.
-    QVERIFY(!m_window->startCsvExport({}, m_out.filePath(u"second.csv"_s), &error));
+    QVERIFY(!m_board.window->startCsvExport({}, m_out.filePath(u"second.csv"_s), &error));
     QVERIFY2(error.contains(u"still running"_s), qPrintable(error));
 
     QVERIFY(finished.wait(20000));
     QCOMPARE(finished.first().at(0).toBool(), true);
     QVERIFY(!progress->isVisible());
-    QVERIFY2(m_window->statusBar()->currentMessage().startsWith(u"Saved "_s),
-             qPrintable(m_window->statusBar()->currentMessage()));
+    QVERIFY2(m_board.window->statusBar()->currentMessage().startsWith(u"Saved "_s),
+             qPrintable(m_board.window->statusBar()->currentMessage()));
 
     // The same bytes as the panel-by-panel synchronous export, every visible panel's series
     // once (memory's two series are on one panel).
@@ -660,19 +630,19 @@ void TestUiPanels::csvExportRunsOnAWorker()
     const QByteArray csv = file.readAll();
     QCOMPARE(csv.count("\r\n"), 1 + 5 * 300);
     const QString cpuPath = m_out.filePath(u"cpu-sync.csv"_s);
-    QVERIFY(m_window->exportPanelCsv(kCpu, cpuPath, &error));
+    QVERIFY(m_board.window->exportPanelCsv(kCpu, cpuPath, &error));
     QFile cpuFile(cpuPath);
     QVERIFY(cpuFile.open(QIODevice::ReadOnly));
     const QByteArray cpuCsv = cpuFile.readAll();
     QVERIFY(csv.startsWith(cpuCsv)); // CPU is the first panel
     // Hidden panels are left out of the board's export; a panel's own export is just it.
-    m_window->setPanelHidden(kCpu, true);
-    QVERIFY(m_window->startCsvExport({}, path, &error));
+    m_board.window->setPanelHidden(kCpu, true);
+    QVERIFY(m_board.window->startCsvExport({}, path, &error));
     QVERIFY(finished.wait(20000));
     QFile again(path);
     QVERIFY(again.open(QIODevice::ReadOnly));
     QVERIFY(!again.readAll().contains("alpha/cpu.usage"));
-    QVERIFY(m_window->startCsvExport({ kNet }, path, &error));
+    QVERIFY(m_board.window->startCsvExport({ kNet }, path, &error));
     QVERIFY(finished.wait(20000));
     QCOMPARE(countLines(path), 1 + 300);
 }
@@ -681,22 +651,22 @@ void TestUiPanels::csvExportFailureIsABanner()
 {
     feed();
     const QString path = m_out.filePath(u"no/such/dir/board.csv"_s);
-    QSignalSpy finished(m_window, &MainWindow::csvExportFinished);
+    QSignalSpy finished(m_board.window, &MainWindow::csvExportFinished);
     QString error;
-    QVERIFY2(m_window->startCsvExport({ kCpu }, path, &error), qPrintable(error));
+    QVERIFY2(m_board.window->startCsvExport({ kCpu }, path, &error), qPrintable(error));
     QVERIFY(finished.wait(20000));
     QCOMPARE(finished.first().at(0).toBool(), false);
     const QString reason = finished.first().at(2).toString();
     QVERIFY(!reason.isEmpty());
-    BannerBar *banners = m_window->banners();
+    BannerBar *banners = m_board.window->banners();
     QVERIFY2(banners->keys().contains(u"export"_s), qPrintable(banners->keys().join(u", "_s)));
     QVERIFY2(banners->text(u"export"_s).contains(u"Could not save"_s)
                  && banners->text(u"export"_s).contains(reason),
              qPrintable(banners->text(u"export"_s)));
     QVERIFY(!QFile::exists(path));
     // An unknown panel is refused before anything starts.
-    QVERIFY(!m_window->startCsvExport({ u"nope"_s }, m_out.filePath(u"x.csv"_s), &error));
-    QVERIFY(!m_window->isCsvExportRunning());
+    QVERIFY(!m_board.window->startCsvExport({ u"nope"_s }, m_out.filePath(u"x.csv"_s), &error));
+    QVERIFY(!m_board.window->isCsvExportRunning());
 }
 
 // Issue #5: the UI stays responsive while a large export is written. 16 panels × 86,400 points
@@ -706,7 +676,7 @@ void TestUiPanels::csvExportKeepsTheUiResponsive()
 {
     constexpr qint64 kDay = 24 * 60 * 60'000;
     constexpr int kPanels = 16;
-    m_window->setSpan(kDay);
+    m_board.window->setSpan(kDay);
     for (int i = 0; i < kPanels; ++i) {
         session::MetricsFrame f;
         f.source = u"test"_s;
@@ -714,16 +684,16 @@ void TestUiPanels::csvExportKeepsTheUiResponsive()
                         kNow - kDay, kNow, 1000, i);
         s.labels = { { u"host"_s, u"h%1"_s.arg(i, 2, 10, QChar(u'0')) } };
         f.series = { s };
-        m_store->apply(f);
+        m_board.store->apply(f);
     }
-    QCOMPARE(m_window->visiblePanelOrder().size(), kPanels);
+    QCOMPARE(m_board.window->visiblePanelOrder().size(), kPanels);
     // Let the board settle: the first frames at the final panel sizes (a frame of 16 panels
     // of a day each is itself tens of ms in a Debug build; it must not count as the export's).
     QElapsedTimer settle;
     settle.start();
     while (settle.elapsed() < 1500)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-    const quint64 framesBefore = m_window->frameCount();
+    const quint64 framesBefore = m_board.window->frameCount();
 
     LatencyProbe probe;
     probe.start();
@@ -737,7 +707,7 @@ void TestUiPanels::csvExportKeepsTheUiResponsive()
     const int idleTicks = probe.ticks();
 
     const QString path = m_out.filePath(u"day.csv"_s);
-    QSignalSpy finished(m_window, &MainWindow::csvExportFinished);
+    QSignalSpy finished(m_board.window, &MainWindow::csvExportFinished);
     // Started from the event loop (as the menu does), so the probe also sees the snapshot's
     // time on the UI thread.
     probe.start();
@@ -745,9 +715,9 @@ void TestUiPanels::csvExportKeepsTheUiResponsive()
     QString error;
     bool started = false;
     qint64 snapshotMs = -1;
-    QTimer::singleShot(50, m_window, [&] {
+    QTimer::singleShot(50, m_board.window, [&] {
         total.start();
-        started = m_window->startCsvExport({}, path, &error);
+        started = m_board.window->startCsvExport({}, path, &error);
         snapshotMs = total.elapsed();
     });
     QVERIFY(finished.wait(120'000));
@@ -759,14 +729,14 @@ void TestUiPanels::csvExportKeepsTheUiResponsive()
     const double busyP99 = probe.percentile(0.99);
     const double busyMax = probe.max();
     const double busyMaxAt = probe.maxAtMs();
-    const quint64 frames = m_window->frameCount() - framesBefore;
+    const quint64 frames = m_board.window->frameCount() - framesBefore;
     QCOMPARE(countLines(path), 1 + qint64(kPanels) * 86'400);
 
     // The same file written on the UI thread, as before: the event loop waits for all of it.
     QElapsedTimer sync;
     sync.start();
-    QVERIFY(m_window->exportPanelCsv(m_window->visiblePanelOrder().first(),
-                                     m_out.filePath(u"one.csv"_s), &error));
+    QVERIFY(m_board.window->exportPanelCsv(m_board.window->visiblePanelOrder().first(),
+                                           m_out.filePath(u"one.csv"_s), &error));
     const qint64 syncOneMs = sync.elapsed();
 
     qInfo("CSV export, %d panels x 86,400 points (%lld rows): snapshot on the UI thread %lld ms, "
@@ -790,38 +760,38 @@ void TestUiPanels::csvExportKeepsTheUiResponsive()
 // ./screenshots).
 void TestUiPanels::screenshots()
 {
-    const QString dirPath = qEnvironmentVariable("WATCHROOM_SCREENSHOT_DIR",
-                                                 QDir::current().filePath(u"screenshots"_s));
+    const QString dirPath = wrtest::screenshotDir();
     QVERIFY(QDir().mkpath(dirPath));
     const QDir dir(dirPath);
     feed();
-    m_window->resize(1280, 900);
-    m_window->setPanelSize(kCpu, { 2, 1 });
-    m_window->setPanelSize(kMem, { 1, 2 });
+    m_board.window->resize(1280, 900);
+    m_board.window->setPanelSize(kCpu, { 2, 1 });
+    m_board.window->setPanelSize(kMem, { 1, 2 });
     QString error;
-    const QString custom = m_window->addPanel(
+    const QString custom = m_board.window->addPanel(
         u"Memory at a glance"_s, { u"alpha/mem.used"_s, u"alpha/mem.cached"_s }, &error);
     QVERIFY2(!custom.isEmpty(), qPrintable(error));
-    m_window->setPanelThreshold(kCpu, 45);
+    m_board.window->setPanelThreshold(kCpu, 45);
     for (int i = 0; i < 3; ++i) {
-        m_window->renderFrame();
+        m_board.window->renderFrame();
         QCoreApplication::processEvents();
     }
-    QVERIFY(m_window->grab().save(dir.filePath(u"ui5-board-resized.png"_s)));
+    QVERIFY(m_board.window->grab().save(dir.filePath(u"ui5-board-resized.png"_s)));
 
-    std::unique_ptr<QMenu> menu(m_window->createChartMenu(kMem, kNow - 1000, {}, m_window));
+    std::unique_ptr<QMenu> menu(
+        m_board.window->createChartMenu(kMem, kNow - 1000, {}, m_board.window));
     QMenu *size = menu->findChild<QMenu *>(u"panelSizeMenu"_s);
     QVERIFY(size);
-    menu->popup(m_window->mapToGlobal(QPoint(200, 200)));
+    menu->popup(m_board.window->mapToGlobal(QPoint(200, 200)));
     QVERIFY(QTest::qWaitForWindowExposed(menu.get()));
-    size->popup(m_window->mapToGlobal(QPoint(200 + menu->width(), 200)));
+    size->popup(m_board.window->mapToGlobal(QPoint(200 + menu->width(), 200)));
     QVERIFY(QTest::qWaitForWindowExposed(size));
     QVERIFY(menu->grab().save(dir.filePath(u"ui5-chart-menu.png"_s)));
     QVERIFY(size->grab().save(dir.filePath(u"ui5-chart-menu-size.png"_s)));
     size->close();
     menu->close();
 
-    AddPanelDialog *dialog = m_window->showAddPanelDialog();
+    AddPanelDialog *dialog = m_board.window->showAddPanelDialog();
     QVERIFY(QTest::qWaitForWindowExposed(dialog));
     dialog->searchBox()->setText(u"alpha"_s);
     QVERIFY(dialog->setSeriesChecked(u"alpha/mem.used"_s, true));
@@ -834,8 +804,8 @@ void TestUiPanels::screenshots()
     beta.series
         = { series(u"beta/mem.used"_s, u"Memory used"_s, u"B"_s, kNow - kSpan, kNow, 1000, 2e9) };
     beta.series[0].labels = { { u"host"_s, u"beta"_s } };
-    m_store->apply(beta);
-    AddPanelDialog *more = m_window->showAddSeriesDialog(kMem);
+    m_board.store->apply(beta);
+    AddPanelDialog *more = m_board.window->showAddSeriesDialog(kMem);
     QVERIFY(more);
     QVERIFY(QTest::qWaitForWindowExposed(more));
     QCoreApplication::processEvents();
