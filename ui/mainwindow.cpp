@@ -2011,39 +2011,43 @@ QMenu *MainWindow::createChartMenu(const QString &panelId, qint64 t, const QStri
         }
 
         menu->addSeparator();
-        // The legend's click-to-hide, reachable from the keyboard.
-        QMenu *showMenu = menu->addMenu(tr("Show series"));
-        showMenu->setObjectName(u"showSeriesMenu"_s);
+        // One submenu entry per series of the panel: its name (literal), its id as data.
         const QStringList onPanel = p->seriesIds();
-        for (const QString &seriesId : onPanel) {
-            QAction *a = showMenu->addAction(mnemonicEscaped(p->seriesName(seriesId)));
-            a->setData(seriesId);
-            a->setToolTip(literalToolTip(seriesId));
-            a->setCheckable(true);
-            a->setChecked(!p->isSeriesHidden(seriesId));
-            connect(a, &QAction::toggled, this, [this, panelId, seriesId](bool shownNow) {
-                if (ChartPanel *target = panel(panelId))
-                    target->setSeriesHidden(seriesId, !shownNow);
-            });
-        }
-        showMenu->setEnabled(!onPanel.isEmpty());
+        const auto seriesSubmenu = [&](const QString &title, const QString &objectName,
+                                       const auto &configure) {
+            QMenu *sub = menu->addMenu(title);
+            sub->setObjectName(objectName);
+            for (const QString &seriesId : onPanel) {
+                QAction *a = sub->addAction(mnemonicEscaped(p->seriesName(seriesId)));
+                a->setData(seriesId);
+                a->setToolTip(literalToolTip(seriesId));
+                configure(a, seriesId);
+            }
+            sub->setEnabled(!onPanel.isEmpty());
+            return sub;
+        };
+        // The legend's click-to-hide, reachable from the keyboard.
+        seriesSubmenu(tr("Show series"), u"showSeriesMenu"_s,
+                      [&](QAction *a, const QString &seriesId) {
+                          a->setCheckable(true);
+                          a->setChecked(!p->isSeriesHidden(seriesId));
+                          connect(a, &QAction::toggled, this,
+                                  [this, panelId, seriesId](bool shownNow) {
+                                      if (ChartPanel *target = panel(panelId))
+                                          target->setSeriesHidden(seriesId, !shownNow);
+                                  });
+                      });
         QAction *addSeriesAction = menu->addAction(tr("Add series…"));
         addSeriesAction->setObjectName(u"addSeries"_s);
         addSeriesAction->setToolTip(tr("Show more series of the same unit on this panel"));
         connect(addSeriesAction, &QAction::triggered, this,
                 [this, panelId] { showAddSeriesDialog(panelId); });
-        QMenu *removeMenu = menu->addMenu(tr("Remove series"));
-        removeMenu->setObjectName(u"removeSeriesMenu"_s);
-        const QStringList shown = p->seriesIds();
-        for (const QString &seriesId : shown) {
-            QAction *a = removeMenu->addAction(mnemonicEscaped(p->seriesName(seriesId)));
-            a->setData(seriesId);
-            a->setToolTip(literalToolTip(seriesId));
-            connect(a, &QAction::triggered, this, [this, panelId, seriesId] {
-                removeSeriesFromPanel(panelId, seriesId);
-            });
-        }
-        removeMenu->setEnabled(!shown.isEmpty());
+        seriesSubmenu(tr("Remove series"), u"removeSeriesMenu"_s,
+                      [&](QAction *a, const QString &seriesId) {
+                          connect(a, &QAction::triggered, this, [this, panelId, seriesId] {
+                              removeSeriesFromPanel(panelId, seriesId);
+                          });
+                      });
         if (isCustomPanel(panelId)) {
             QAction *removeThis = menu->addAction(tr("Remove panel"));
             removeThis->setObjectName(u"removePanel"_s);
