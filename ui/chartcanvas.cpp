@@ -17,6 +17,9 @@ namespace wr {
 namespace {
 constexpr qreal kClickSlop = 3.0; // px: a press and release closer than this is a click
 constexpr double kWheelZoomStep = 0.8; // span factor per wheel notch
+// Cache blits: rectangles smaller than this are copied in bands of at most kBlitBandRows rows.
+constexpr qint64 kThreadedBlitArea = 64 * 1024; // px
+constexpr int kBlitBandRows = 48;
 } // namespace
 
 ChartCanvas::ChartCanvas(QChart *chart, QWidget *parent)
@@ -112,9 +115,21 @@ void ChartCanvas::paintEvent(QPaintEvent *event)
         renderChart();
     QPainter p(viewport());
     const qreal dpr = m_cache.devicePixelRatio();
-    for (const QRect &r : event->region()) {
+    const auto blit = [&](const QRect &r) {
         const QRectF source(QPointF(r.topLeft()) * dpr, QSizeF(r.size()) * dpr);
         p.drawPixmap(QRectF(r), m_cache, source);
+    };
+    for (const QRect &r : event->region()) {
+        // Qt 6.4's raster engine splits a blit taller than about a hundred rows across its
+        // thread pool, however narrow. For the thin strips a moving cursor dirties, waking
+        // pool threads costs far more than the copy (benchmarks.md, "Cursor strips"), so small
+        // rectangles are copied here in bands short enough to stay on this thread.
+        if (qint64(r.width()) * r.height() >= kThreadedBlitArea || r.height() <= kBlitBandRows) {
+            blit(r);
+            continue;
+        }
+        for (int y = r.top(); y <= r.bottom(); y += kBlitBandRows)
+            blit(QRect(r.left(), y, r.width(), std::min(kBlitBandRows, r.bottom() - y + 1)));
     }
     p.setClipRegion(event->region());
     ChartOverlay::paint(p, mapping(), palette(), m_annotations, m_cursors, m_overlay);

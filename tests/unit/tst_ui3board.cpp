@@ -1,6 +1,7 @@
 // The board's export, keyboard, value readout, thresholds, remote cursor motion and layout,
 // offscreen: export functions are called with temporary files and their content checked; the
-// shortcut list is read from the menus; keys go through the window's shortcut map.
+// shortcut list is read from the menus; keys go through the window's shortcut map; the pixels a
+// moving cursor leaves in the window's backing store are compared with a full repaint.
 #include "annotationdock.h"
 #include "annotationstore.h"
 #include "boardexport.h"
@@ -14,6 +15,7 @@
 #include "uiboardfixture.h"
 
 #include <QAction>
+#include <QBackingStore>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -116,6 +118,7 @@ private slots:
     void valueReadoutAtPointer();
     void thresholdDrawnAndRemembered();
     void remoteCursorGlidesAndFades();
+    void remoteCursorRepaintLeavesNoTrace();
     void layoutMovesHidesAndRoundTrips();
 
 private:
@@ -606,6 +609,70 @@ void TestUi3Board::remoteCursorGlidesAndFades()
     m_board.presence->applyBye(u"bob"_s);
     QVERIFY(!cursor(cpu));
     QVERIFY(!cursor(mem));
+}
+
+void TestUi3Board::remoteCursorRepaintLeavesNoTrace()
+{
+    // A moving cursor repaints only thin strips of each panel from the chart cache (copied in
+    // bands, ChartCanvas::paintEvent): what the window then holds must equal a full repaint.
+    feed();
+    qint64 mono = 1'000;
+    m_board.window->setMotionClock([&mono] { return mono; });
+    addPeer(u"bob"_s, u"Bob"_s);
+    QCoreApplication::sendPostedEvents(m_board.window, QEvent::UpdateRequest);
+    ChartPanel *cpu = m_board.window->panel(u"alpha/cpu|%"_s);
+    QVERIFY(cpu);
+    QWidget *viewport = cpu->canvas()->viewport();
+    QVERIFY(viewport->height() > 200); // taller than one band, so several bands are copied
+    const auto *store = dynamic_cast<const QImage *>(m_board.window->backingStore()->paintDevice());
+    QVERIFY2(store, "the offscreen backing store is an image");
+
+    const auto moveTo = [&](qint64 t, double y) {
+        session::Cursor c;
+        c.panel = u"alpha/cpu|%"_s;
+        c.t = t;
+        c.y = y;
+        m_board.presence->applyCursor(u"bob"_s, c);
+        mono += MainWindow::kCursorGlideMs + 1; // past the glide: drawn at the target
+        m_board.window->refreshCursors();
+        QCoreApplication::sendPostedEvents(m_board.window, QEvent::UpdateRequest);
+    };
+    // The panel's resize grip lies over the viewport's corner in the window but is not part of
+    // the viewport's own rendering: left out of both.
+    const QWidget *handle = cpu->resizeHandle();
+    const QRect grip(viewport->mapFrom(m_board.window, handle->mapTo(m_board.window, QPoint())),
+                     handle->size());
+    QVERIFY(viewport->rect().intersects(grip));
+    const auto comparable = [&](QImage image) {
+        image = image.convertToFormat(QImage::Format_ARGB32);
+        image.setDevicePixelRatio(1);
+        const qreal dpr = viewport->devicePixelRatioF();
+        for (int y = int(grip.top() * dpr); y < int((grip.bottom() + 1) * dpr); ++y) {
+            for (int x = int(grip.left() * dpr); x < int((grip.right() + 1) * dpr); ++x) {
+                if (image.rect().contains(x, y))
+                    image.setPixel(x, y, 0);
+            }
+        }
+        return image;
+    };
+    const auto held = [&] {
+        const QRect inWindow(viewport->mapTo(m_board.window, QPoint(0, 0)), viewport->size());
+        const qreal dpr = store->devicePixelRatio();
+        return comparable(store->copy(QRect((QPointF(inWindow.topLeft()) * dpr).toPoint(),
+                                            (QSizeF(inWindow.size()) * dpr).toSize())));
+    };
+    const auto fullRepaint = [&] { return comparable(viewport->grab().toImage()); };
+
+    moveTo(kNow - 200'000, 90);
+    const QImage withCursor = held();
+    QCOMPARE(withCursor, fullRepaint());
+    moveTo(kNow - 40'000, 10); // far away: the old strip must be restored from the cache
+    const QImage moved = held();
+    QVERIFY(moved != withCursor);
+    QCOMPARE(moved, fullRepaint());
+    m_board.presence->applyBye(u"bob"_s);
+    QCoreApplication::sendPostedEvents(m_board.window, QEvent::UpdateRequest);
+    QCOMPARE(held(), fullRepaint());
 }
 
 void TestUi3Board::layoutMovesHidesAndRoundTrips()
