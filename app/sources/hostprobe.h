@@ -24,6 +24,9 @@ struct InterfaceCounters
     QString name;
     quint64 rxBytes = 0;
     quint64 txBytes = 0;
+    // A software device (bridge, veth pair, tunnel, ifb) rather than a network card, where the
+    // platform tells.
+    bool isVirtual = false;
 };
 
 struct DiskCounters

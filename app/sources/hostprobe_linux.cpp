@@ -235,8 +235,12 @@ bool LinuxHostProbe::sample(HostSnapshot *snapshot, QString *error)
                 return;
             const auto rx = toU64(f.at(0));
             const auto tx = toU64(f.at(8));
-            if (rx && tx)
-                snapshot->interfaces.append({ QString::fromUtf8(name), *rx, *tx });
+            if (rx && tx) {
+                const QString iface = QString::fromUtf8(name);
+                // The kernel lists software devices under /sys/devices/virtual/net.
+                const bool isVirtual = QFileInfo::exists(path("sys/devices/virtual/net/") + iface);
+                snapshot->interfaces.append({ iface, *rx, *tx, isVirtual });
+            }
         });
     }
 

@@ -33,9 +33,9 @@ QString defaultHost()
 
 HostSampler::HostSampler(const HostSamplerOptions &options, std::unique_ptr<HostProbe> probe,
                          QObject *parent)
-    : MetricSource(u"host:"_s + (options.host.isEmpty() ? defaultHost() : options.host), parent),
-      m_options(options),
-      m_probe(probe ? std::move(probe) : HostProbe::createDefault())
+    : MetricSource(u"host:"_s + (options.host.isEmpty() ? defaultHost() : options.host), parent)
+    , m_options(options)
+    , m_probe(probe ? std::move(probe) : HostProbe::createDefault())
 {
     if (m_options.host.isEmpty())
         m_options.host = defaultHost();
@@ -143,21 +143,25 @@ QList<session::MetricSeries> HostSampler::sampleNow()
     }
 
     QSet<QString> live;
+    const bool hasCard = std::any_of(s.interfaces.cbegin(), s.interfaces.cend(),
+                                     [](const InterfaceCounters &i) { return !i.isVirtual; });
     for (const InterfaceCounters &iface : std::as_const(s.interfaces)) {
         if (iface.name == "lo"_L1 && !m_options.includeLoopback)
             continue;
-        addRate(out, u"net.rx"_s, iface.name, u"Network received, %1"_s.arg(iface.name),
-                u"iface"_s, t, iface.rxBytes);
-        addRate(out, u"net.tx"_s, iface.name, u"Network sent, %1"_s.arg(iface.name), u"iface"_s,
-                t, iface.txBytes);
+        if (iface.isVirtual && hasCard && !m_options.includeVirtualInterfaces)
+            continue;
+        addRate(out, u"net.rx"_s, iface.name, u"Network received, %1"_s.arg(iface.name), u"iface"_s,
+                t, iface.rxBytes);
+        addRate(out, u"net.tx"_s, iface.name, u"Network sent, %1"_s.arg(iface.name), u"iface"_s, t,
+                iface.txBytes);
         live.insert(u"net.rx{"_s + iface.name + u'}');
         live.insert(u"net.tx{"_s + iface.name + u'}');
     }
     for (const DiskCounters &disk : std::as_const(s.disks)) {
-        addRate(out, u"disk.read"_s, disk.name, u"Disk read, %1"_s.arg(disk.name), u"device"_s,
-                t, disk.readBytes);
-        addRate(out, u"disk.write"_s, disk.name, u"Disk written, %1"_s.arg(disk.name),
-                u"device"_s, t, disk.writeBytes);
+        addRate(out, u"disk.read"_s, disk.name, u"Disk read, %1"_s.arg(disk.name), u"device"_s, t,
+                disk.readBytes);
+        addRate(out, u"disk.write"_s, disk.name, u"Disk written, %1"_s.arg(disk.name), u"device"_s,
+                t, disk.writeBytes);
         live.insert(u"disk.read{"_s + disk.name + u'}');
         live.insert(u"disk.write{"_s + disk.name + u'}');
     }
@@ -170,8 +174,8 @@ QList<session::MetricSeries> HostSampler::sampleNow()
     }
 
     for (const FilesystemUsage &fs : std::as_const(s.filesystems)) {
-        add(out, u"fs.used"_s, fs.mountPoint, u"File system used, %1"_s.arg(fs.mountPoint),
-            u"B"_s, u"mountpoint"_s, t, double(fs.usedBytes));
+        add(out, u"fs.used"_s, fs.mountPoint, u"File system used, %1"_s.arg(fs.mountPoint), u"B"_s,
+            u"mountpoint"_s, t, double(fs.usedBytes));
         // As df computes it: used / (used + available to users).
         const double denominator = double(fs.usedBytes) + double(fs.availableBytes);
         if (denominator > 0)

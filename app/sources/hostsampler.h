@@ -17,6 +17,10 @@ struct HostSamplerOptions
     QString host; // id prefix and "host" label; empty: this machine's host name
     int intervalMs = 1000;
     bool includeLoopback = false; // the "lo" interface
+    // Software interfaces (bridges, veth pairs, tunnels, ifb) repeat traffic that the network
+    // cards already count: left out while the machine has a card, kept when it has none (a
+    // container, whose eth0 is one end of a veth pair).
+    bool includeVirtualInterfaces = false;
     int staleAfterFailures = 3; // consecutive failed samples before the status says Stale
 };
 
@@ -49,9 +53,8 @@ private:
     void add(QList<session::MetricSeries> &out, const QString &metric, const QString &instance,
              const QString &name, const QString &unit, const QString &labelKey, qint64 t,
              double value);
-    void addRate(QList<session::MetricSeries> &out, const QString &metric,
-                 const QString &instance, const QString &name, const QString &labelKey,
-                 qint64 t, quint64 counter);
+    void addRate(QList<session::MetricSeries> &out, const QString &metric, const QString &instance,
+                 const QString &name, const QString &labelKey, qint64 t, quint64 counter);
 
     HostSamplerOptions m_options;
     std::unique_ptr<HostProbe> m_probe;

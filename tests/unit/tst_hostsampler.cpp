@@ -41,7 +41,9 @@ protected:
 class SequenceProbe : public HostProbe
 {
 public:
-    explicit SequenceProbe(QStringList roots) : m_roots(std::move(roots)) { }
+    explicit SequenceProbe(QStringList roots)
+        : m_roots(std::move(roots))
+    { }
     bool sample(HostSnapshot *snapshot, QString *error) override
     {
         FixtureProbe probe(m_roots.at(m_next % m_roots.size()));
@@ -81,6 +83,7 @@ class TestHostSampler : public QObject
 private slots:
     void fixtureSnapshot();
     void fixtureRates();
+    void virtualInterfacesWithoutACard();
     void missingTreeIsReportedNotFatal();
     void liveValuesAreSane();
 };
@@ -106,9 +109,12 @@ void TestHostSampler::fixtureSnapshot()
     QCOMPARE(*s.memAvailable, 6000000ull * 1024);
     QCOMPARE(*s.swapFree, 1500000ull * 1024);
     QCOMPARE((*s.load)[2], 0.59);
-    QCOMPARE(s.interfaces.size(), 3);
+    QCOMPARE(s.interfaces.size(), 4);
     QCOMPARE(s.interfaces.at(1).name, u"eth0"_s);
     QCOMPARE(s.interfaces.at(1).txBytes, 2000000u);
+    QVERIFY(!s.interfaces.at(1).isVirtual);
+    QCOMPARE(s.interfaces.at(3).name, u"docker0"_s); // listed in sys/devices/virtual/net
+    QVERIFY(s.interfaces.at(3).isVirtual);
     // Whole disks only: no partitions, no loop devices.
     QCOMPARE(s.disks.size(), 2);
     QCOMPARE(s.disks.at(0).name, u"sda"_s);
@@ -159,6 +165,7 @@ void TestHostSampler::fixtureRates()
     QCOMPARE(valueOf(second, u"alpha/net.tx{eth0}"_s), 500000.0);
     QCOMPARE(valueOf(second, u"alpha/net.rx{wlan0}"_s), 10000.0); // counter reset
     QVERIFY(!find(second, u"alpha/net.rx{lo}"_s));
+    QVERIFY(!find(second, u"alpha/net.rx{docker0}"_s)); // a bridge, while cards exist
     QCOMPARE(valueOf(second, u"alpha/disk.read{sda}"_s), 2000.0 * 512);
     QCOMPARE(valueOf(second, u"alpha/disk.write{sda}"_s), 4000.0 * 512);
     QCOMPARE(valueOf(second, u"alpha/disk.read{nvme0n1}"_s), 0.0);
@@ -168,6 +175,65 @@ void TestHostSampler::fixtureRates()
     QCOMPARE(find(second, u"alpha/cpu.usage{cpu1}"_s)->labels->value(u"cpu"_s), u"cpu1"_s);
     QCOMPARE(find(second, u"alpha/net.rx{eth0}"_s)->unit, u"B/s"_s);
 #endif
+}
+
+namespace {
+// Two readings one second apart of the interfaces given, 1000 B/s each way.
+class InterfacesProbe : public HostProbe
+{
+public:
+    explicit InterfacesProbe(QList<InterfaceCounters> interfaces)
+        : m_interfaces(std::move(interfaces))
+    { }
+    bool sample(HostSnapshot *snapshot, QString *) override
+    {
+        snapshot->timeMs = 1'700'000'000'000 + 1000 * m_next;
+        snapshot->interfaces = m_interfaces;
+        for (InterfaceCounters &i : snapshot->interfaces) {
+            i.rxBytes += 1000 * quint64(m_next);
+            i.txBytes += 1000 * quint64(m_next);
+        }
+        ++m_next;
+        return true;
+    }
+
+private:
+    QList<InterfaceCounters> m_interfaces;
+    int m_next = 0;
+};
+
+QStringList interfaceRates(const HostSamplerOptions &options, QList<InterfaceCounters> interfaces)
+{
+    HostSampler sampler(options, std::make_unique<InterfacesProbe>(std::move(interfaces)));
+    sampler.sampleNow();
+    QStringList ids;
+    for (const MetricSeries &s : sampler.sampleNow()) {
+        if (s.id.contains(u"/net.rx"_s))
+            ids.append(s.id);
+    }
+    ids.sort();
+    return ids;
+}
+} // namespace
+
+void TestHostSampler::virtualInterfacesWithoutACard()
+{
+    HostSamplerOptions options;
+    options.host = u"box"_s;
+    const InterfaceCounters lo { u"lo"_s, 0, 0, true };
+    const InterfaceCounters veth { u"eth0"_s, 0, 0, true };
+    const InterfaceCounters card { u"enp3s0"_s, 0, 0, false };
+    const InterfaceCounters bridge { u"docker0"_s, 0, 0, true };
+    // A container: its eth0 is a veth, the only way out, so it is shown.
+    QCOMPARE(interfaceRates(options, { lo, veth }), QStringList { u"box/net.rx{eth0}"_s });
+    // A host with a card: the bridge and veth are left out.
+    QCOMPARE(interfaceRates(options, { lo, card, bridge, veth }),
+             QStringList { u"box/net.rx{enp3s0}"_s });
+    // Asked for, they are all there.
+    options.includeVirtualInterfaces = true;
+    QCOMPARE(
+        interfaceRates(options, { lo, card, bridge, veth }),
+        (QStringList { u"box/net.rx{docker0}"_s, u"box/net.rx{enp3s0}"_s, u"box/net.rx{eth0}"_s }));
 }
 
 void TestHostSampler::missingTreeIsReportedNotFatal()
@@ -231,8 +297,8 @@ void TestHostSampler::liveValuesAreSane()
     const qsizetype at = text.indexOf("MemTotal:");
     QVERIFY(at >= 0);
     const double totalBytes
-            = text.mid(at + 9, text.indexOf('\n', at) - at - 9).trimmed().split(' ').first().toDouble()
-            * 1024;
+        = text.mid(at + 9, text.indexOf('\n', at) - at - 9).trimmed().split(' ').first().toDouble()
+        * 1024;
     const double used = valueOf(all, u"me/mem.used"_s);
     QVERIFY(used > 0);
     QVERIFY2(used <= totalBytes, qPrintable(QString::number(used)));
