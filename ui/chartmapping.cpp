@@ -185,6 +185,15 @@ NiceRange niceRange(double lo, double hi, int intervals)
         lo = (lo >= 0 && lo - pad < 0) ? 0 : lo - pad;
         hi += pad;
     } else {
+        // A series that barely moves (a file system's used bytes) would get an axis of eight
+        // significant digits (38.817105, 38.817110 GiB) showing noise: the range spans at
+        // least 0.1 % of the values' magnitude.
+        const double minSpan = 1e-3 * std::max(std::abs(lo), std::abs(hi));
+        if (hi - lo < minSpan) {
+            const double mid = (lo + hi) / 2;
+            lo = mid - minSpan / 2;
+            hi = mid + minSpan / 2;
+        }
         const double pad = (hi - lo) * 0.05;
         // Keep a non-negative series' floor at zero when zero is near.
         lo = (lo >= 0 && lo - pad < 0) ? 0 : lo - pad;

@@ -102,7 +102,8 @@ private:
 QList<Sample> minMaxPerColumn(const QList<Sample> &m4, const ReductionGrid &grid);
 
 // A value axis range that contains [lo, hi] with a little headroom and ends on round numbers
-// (1, 2, 2.5, 5 × 10^k steps for about `ticks` intervals). A flat or empty range gets a span.
+// (1, 2, 2.5, 5 × 10^k steps for about `ticks` intervals). A flat or empty range gets a span;
+// any range spans at least 0.1 % of the values' magnitude.
 struct NiceRange
 {
     double min = 0;

@@ -331,6 +331,8 @@ void TestChartMapping::niceRangeContainsData_data()
     QTest::addRow("flat") << 42.0 << 42.0;
     QTest::addRow("flat zero") << 0.0 << 0.0;
     QTest::addRow("tiny") << 0.0011 << 0.0013;
+    QTest::addRow("barely moving") << 38.817105 << 38.817110;
+    QTest::addRow("barely moving, negative") << -250.0001 << -250.0;
 }
 
 void TestChartMapping::niceRangeContainsData()
@@ -342,6 +344,9 @@ void TestChartMapping::niceRangeContainsData()
     QVERIFY(r.max >= hi);
     QVERIFY(r.max > r.min);
     QVERIFY(r.ticks >= 2 && r.ticks <= 12);
+    // Never finer than 0.1 % of the values: no axis of eight significant digits for noise.
+    QVERIFY2(r.max - r.min >= 1e-3 * std::max(std::abs(lo), std::abs(hi)),
+             qPrintable(u"%1 .. %2"_s.arg(r.min, 0, 'g', 12).arg(r.max, 0, 'g', 12)));
     // Ticks fall on a round step: (max - min) / intervals = d × 10^k, d in {1, 2, 2.5, 5}.
     const double step = (r.max - r.min) / (r.ticks - 1);
     const double mantissa = step / std::pow(10.0, std::floor(std::log10(step)));
