@@ -383,25 +383,54 @@ void ChartPanel::refreshSeriesInfo()
     m_dataDirty = true;
 }
 
-QStringList ChartPanel::legendNames(const QString &title, const QStringList &names)
+namespace {
+
+// `rest` is fit to stand for a name in a legend already holding `taken`.
+bool usableRest(const QString &rest, const QStringList &taken)
 {
-    // Only a one-word name part of the title: "File systems · alpha" must not turn
-    // "File system used, /" into "system used, /", nor "Disk I/O" "Disk read, sda" into "read".
-    const QString word = title.section(u" · "_s, 0, 0);
-    if (names.isEmpty() || word.isEmpty()
-        || std::any_of(word.cbegin(), word.cend(), [](QChar c) { return c.isSpace(); }))
-        return names;
-    const QString prefix = word + u' ';
+    return !rest.isEmpty() && rest.front().isLetterOrNumber() && !taken.contains(rest);
+}
+
+// Every name without `prefix`, or nothing when one lacks it or would be left unusable.
+std::optional<QStringList> withoutPrefix(const QStringList &names, const QString &prefix)
+{
     QStringList shortened;
     for (const QString &name : names) {
         if (!name.startsWith(prefix))
-            return names;
+            return std::nullopt;
         const QString rest = name.mid(prefix.size()).trimmed();
-        if (rest.isEmpty() || !rest.front().isLetterOrNumber() || shortened.contains(rest))
-            return names;
+        if (!usableRest(rest, shortened))
+            return std::nullopt;
         shortened.append(rest);
     }
     return shortened;
+}
+
+} // namespace
+
+QStringList ChartPanel::legendNames(const QString &title, const QStringList &names)
+{
+    if (names.isEmpty())
+        return names;
+    QStringList shown = names;
+    // Only a one-word name part of the title: "File systems · alpha" must not turn
+    // "File system used, /" into "system used, /", nor "Disk I/O" "Disk read, sda" into "read".
+    const QString word = title.section(u" · "_s, 0, 0);
+    if (!word.isEmpty()
+        && std::none_of(word.cbegin(), word.cend(), [](QChar c) { return c.isSpace(); })) {
+        if (auto shortened = withoutPrefix(shown, word + u' '))
+            shown = *shortened;
+    }
+    // Then what several names share up to a comma: "average, 1 min", "average, 5 min" read
+    // "1 min", "5 min".
+    if (shown.size() >= 2) {
+        const qsizetype comma = shown.front().indexOf(u", "_s);
+        if (comma > 0) {
+            if (auto shortened = withoutPrefix(shown, shown.front().left(comma + 2)))
+                shown = *shortened;
+        }
+    }
+    return shown;
 }
 
 void ChartPanel::updateLegendNames()

@@ -57,9 +57,10 @@ public:
     QString legendToolTip(const QString &seriesId) const;
     // The legend's names for `names` on a panel titled `title`: when the title's part before
     // " · " is one word ("Network · alpha") and every name starts with that word and a space,
-    // the names without it ("Network received, eth0" -> "received, eth0"). Otherwise, or when a
-    // name would become empty, start with anything but a letter or digit, or equal another,
-    // `names` unchanged.
+    // the names without it ("Network received, eth0" -> "received, eth0"); then, for two names
+    // or more, without what they all share up to a ", " ("Load average, 1 min" -> "1 min").
+    // Each step is skipped when a name would become empty, start with anything but a letter or
+    // digit, or equal another.
     static QStringList legendNames(const QString &title, const QStringList &names);
 
     // Series hidden by the user (a click on the legend entry): not drawn, left out of the value

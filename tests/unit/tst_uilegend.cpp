@@ -256,6 +256,28 @@ void TestUiLegend::legendNames_data()
         << u"Load · alpha"_s << QStringList { u"Load a<b>x</b>"_s }
         << QStringList { u"a<b>x</b>"_s };
     QTest::addRow("no series") << u"Network · alpha"_s << QStringList() << QStringList();
+    QTest::addRow("load: what all share up to a comma left out too")
+        << u"Load · alpha"_s
+        << QStringList { u"Load average, 1 min"_s, u"Load average, 5 min"_s,
+                         u"Load average, 15 min"_s }
+        << QStringList { u"1 min"_s, u"5 min"_s, u"15 min"_s };
+    QTest::addRow("one series keeps its words")
+        << u"Load · alpha"_s << QStringList { u"Load average, 1 min"_s }
+        << QStringList { u"average, 1 min"_s };
+    QTest::addRow("names that differ before the comma stay whole")
+        << u"Disk I/O · alpha"_s << QStringList { u"Disk read, vda"_s, u"Disk written, vda"_s }
+        << QStringList { u"Disk read, vda"_s, u"Disk written, vda"_s };
+    QTest::addRow("mount points are not cut down to a slash")
+        << u"File systems · alpha"_s
+        << QStringList { u"File system used, /"_s, u"File system used, /home"_s }
+        << QStringList { u"File system used, /"_s, u"File system used, /home"_s };
+    QTest::addRow("a shared comma part without a title word")
+        << u"Custom · alpha"_s
+        << QStringList { u"Requests, GET"_s, u"Requests, POST"_s }
+        << QStringList { u"GET"_s, u"POST"_s };
+    QTest::addRow("not all share the comma part")
+        << u"Custom · alpha"_s << QStringList { u"Requests, GET"_s, u"Errors, GET"_s }
+        << QStringList { u"Requests, GET"_s, u"Errors, GET"_s };
 }
 
 void TestUiLegend::legendNames()
