@@ -235,15 +235,17 @@ void ChartCanvas::mouseReleaseEvent(QMouseEvent *event)
     event->accept();
 }
 
+QRect ChartCanvas::legendRect() const
+{
+    const QLegend *legend = chart()->legend();
+    return legend->isVisible() ? mapFromScene(legend->sceneBoundingRect()).boundingRect() : QRect();
+}
+
 void ChartCanvas::mouseDoubleClickEvent(QMouseEvent *event)
 {
     // On the legend a quick second click is another click on an entry (it shows the series it
     // just hid), not a return to live.
-    const QLegend *legend = chart()->legend();
-    const bool onLegend = legend->isVisible()
-        && mapFromScene(legend->sceneBoundingRect())
-               .boundingRect()
-               .contains(event->position().toPoint());
+    const bool onLegend = legendRect().contains(event->position().toPoint());
     if (!onLegend && event->button() == Qt::LeftButton
         && !(event->modifiers() & Qt::ShiftModifier)) {
         m_drag = Drag::None;

@@ -30,6 +30,8 @@ public:
     void setDataRange(qint64 from, qint64 to, double yMin, double yMax);
     // Viewport coordinates.
     ChartMapping mapping() const;
+    // Where the chart's legend is, in viewport coordinates (empty when it is hidden).
+    QRect legendRect() const;
 
     void setAnnotations(const QList<PanelAnnotation> &annotations);
     const QList<PanelAnnotation> &annotations() const { return m_annotations; }

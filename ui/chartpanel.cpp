@@ -2,6 +2,7 @@
 
 #include "chartcanvas.h"
 #include "metricstore.h"
+#include "plaintext.h"
 #include "reducedwindow.h"
 #include "uilogging.h"
 
@@ -464,12 +465,8 @@ QString ChartPanel::legendToolTip(const QString &seriesId) const
     //: Tooltip of a legend entry, under the series' name
     const QString hide = tr("Click to hide this series.");
     const QString &action = isSeriesHidden(seriesId) ? show : hide;
-    // The name may come from another machine: escaped rich text shows it literally, whatever
-    // it looks like (as richToolTip() in plaintext.h); white-space:pre keeps QToolTip from
-    // wrapping the lines.
-    QString html = QString(seriesLabel(seriesId) + u'\n' + action).toHtmlEscaped();
-    html.replace(u'\n', "<br>"_L1);
-    return u"<p style=\"white-space:pre\">"_s + html + u"</p>"_s;
+    // The name may come from another machine: shown literally, whatever it looks like.
+    return unwrappedRichToolTip(seriesLabel(seriesId) + u'\n' + action);
 }
 
 void ChartPanel::setSeriesHidden(const QString &seriesId, bool hidden)
@@ -781,9 +778,7 @@ bool ChartPanel::eventFilter(QObject *watched, QEvent *event)
     if (event->type() == QEvent::ToolTip && watched == m_canvas->viewport()
         && !m_hoveredLegendSeries.isEmpty()) {
         const auto *help = static_cast<QHelpEvent *>(event);
-        const QRect legend
-            = m_canvas->mapFromScene(m_chart->legend()->sceneBoundingRect()).boundingRect();
-        if (legend.contains(help->pos())) {
+        if (m_canvas->legendRect().contains(help->pos())) {
             QToolTip::showText(help->globalPos(), legendToolTip(m_hoveredLegendSeries),
                                m_canvas->viewport());
             return true;

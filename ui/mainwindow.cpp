@@ -1213,6 +1213,24 @@ QStringList stringList(const QJsonValue &value)
 
 } // namespace
 
+MainWindow::PanelLayout MainWindow::panelLayoutFromJson(const QJsonObject &o)
+{
+    // Files written before panels had sizes or series by hand have none of these keys.
+    PanelLayout entry;
+    entry.size.width = std::clamp(o.value(u"width"_s).toInt(1), 1, kGridColumns);
+    entry.size.height = std::clamp(o.value(u"height"_s).toInt(1), 1, kMaxPanelRows);
+    entry.custom = o.value(u"custom"_s).toBool();
+    // Written only for panels with a title of their own (panelLayoutObject()).
+    entry.title
+        = entry.custom || o.contains(u"series"_s) ? o.value(u"title"_s).toString() : QString();
+    entry.unit = o.value(u"unit"_s).toString();
+    entry.added = stringList(o.value(u"series"_s));
+    entry.removed = stringList(o.value(u"removedSeries"_s));
+    entry.hiddenSeries = stringList(o.value(u"hiddenSeries"_s));
+    entry.hiddenSeries.sort();
+    return entry;
+}
+
 void MainWindow::loadLayout()
 {
     const QVariantMap layout = QSettings().value(boardSettingsKey(u"layout"_s)).toMap();
@@ -1223,17 +1241,8 @@ void MainWindow::loadLayout()
     m_panelLayouts.clear();
     const QVariantMap panels = layout.value(u"panels"_s).toMap();
     for (auto it = panels.cbegin(); it != panels.cend(); ++it) {
-        const QJsonObject o = QJsonObject::fromVariantMap(it.value().toMap());
-        PanelLayout entry;
-        entry.size.width = std::clamp(o.value(u"width"_s).toInt(1), 1, kGridColumns);
-        entry.size.height = std::clamp(o.value(u"height"_s).toInt(1), 1, kMaxPanelRows);
-        entry.custom = o.value(u"custom"_s).toBool();
-        entry.title = o.value(u"title"_s).toString();
-        entry.unit = o.value(u"unit"_s).toString();
-        entry.added = stringList(o.value(u"series"_s));
-        entry.removed = stringList(o.value(u"removedSeries"_s));
-        entry.hiddenSeries = stringList(o.value(u"hiddenSeries"_s));
-        entry.hiddenSeries.sort();
+        const PanelLayout entry
+            = panelLayoutFromJson(QJsonObject::fromVariantMap(it.value().toMap()));
         if (!entry.isDefault())
             m_panelLayouts.insert(it.key(), entry);
     }
@@ -1320,18 +1329,7 @@ bool MainWindow::applyLayoutJson(const QByteArray &json, QString *error)
         order.append(id);
         if (o.value(u"hidden"_s).toBool())
             hidden.insert(id);
-        // Files written before panels had sizes or series by hand have none of these keys.
-        PanelLayout entry;
-        entry.size.width = std::clamp(o.value(u"width"_s).toInt(1), 1, kGridColumns);
-        entry.size.height = std::clamp(o.value(u"height"_s).toInt(1), 1, kMaxPanelRows);
-        entry.custom = o.value(u"custom"_s).toBool();
-        entry.title = entry.custom || o.contains(u"series"_s) ? o.value(u"title"_s).toString()
-                                                               : QString();
-        entry.unit = o.value(u"unit"_s).toString();
-        entry.added = stringList(o.value(u"series"_s));
-        entry.removed = stringList(o.value(u"removedSeries"_s));
-        entry.hiddenSeries = stringList(o.value(u"hiddenSeries"_s));
-        entry.hiddenSeries.sort();
+        const PanelLayout entry = panelLayoutFromJson(o);
         if (!entry.isDefault())
             layouts.insert(id, entry);
         const QJsonValue threshold = o.value(u"threshold"_s);

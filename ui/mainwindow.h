@@ -25,6 +25,7 @@
 class QAction;
 class QActionGroup;
 class QGridLayout;
+class QJsonObject;
 class QLabel;
 class QMenu;
 class QScrollArea;
@@ -348,6 +349,9 @@ private:
                 && hiddenSeries.isEmpty();
         }
     };
+    // A panel's entry as panelLayoutObject() writes it, in QSettings and in layout files
+    // (keys a file from before a feature lacks take their defaults).
+    static PanelLayout panelLayoutFromJson(const QJsonObject &o);
     QHash<QString, PanelLayout> m_panelLayouts;
     QHash<QString, QRect> m_cells; // panel id -> grid cells, as laid out
     QSizeF m_dragUnit; // a grid cell's size (+ spacing) when a panel's resize drag started

@@ -318,7 +318,7 @@ void PanelDrag::moveTo(const QPoint &global)
 {
     autoScroll(global);
     const QList<ChartPanel *> panels = m_panels();
-    ChartPanel *target = targetAt(global);
+    ChartPanel *target = targetAt(global, panels);
     const bool onItself = target == m_panel;
     m_targetId = target && !onItself ? target->panelId() : QString();
     m_after = !m_targetId.isEmpty() && panels.indexOf(target) > panels.indexOf(m_panel.data());
@@ -371,7 +371,7 @@ void PanelDrag::autoScroll(const QPoint &global)
         bar->setValue(bar->value() + kAutoScrollStep);
 }
 
-ChartPanel *PanelDrag::targetAt(const QPoint &global) const
+ChartPanel *PanelDrag::targetAt(const QPoint &global, const QList<ChartPanel *> &panels) const
 {
     const QWidget *viewport = m_scroll->viewport();
     if (!viewport->rect().contains(viewport->mapFromGlobal(global)))
@@ -381,7 +381,6 @@ ChartPanel *PanelDrag::targetAt(const QPoint &global) const
     const QPoint pos = m_board->mapFromGlobal(global);
     ChartPanel *nearest = nullptr;
     qint64 best = std::numeric_limits<qint64>::max();
-    const QList<ChartPanel *> panels = m_panels();
     for (ChartPanel *panel : panels) {
         const QRect r = panel->geometry();
         const qint64 dx = std::max({ r.left() - pos.x(), 0, pos.x() - r.right() });

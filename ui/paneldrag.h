@@ -70,7 +70,8 @@ private:
     void finish(const QPoint &global);
     void end();
     void autoScroll(const QPoint &global);
-    ChartPanel *targetAt(const QPoint &global) const;
+    // Among `panels` (the board's visible ones).
+    ChartPanel *targetAt(const QPoint &global, const QList<ChartPanel *> &panels) const;
 
     QScrollArea *m_scroll = nullptr;
     QWidget *m_board = nullptr;
