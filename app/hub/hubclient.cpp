@@ -402,9 +402,13 @@ void HubClient::openSocket(const QUrl &url)
                 if (socket == m_socket)
                     onFrame(data);
             });
-    // Qt emits aboutToClose when a close frame arrives (our own closes are not connected).
+    // Qt emits aboutToClose when a close frame arrives (our own closes are not connected), and
+    // passes on its TCP socket's when a write to a reset connection failed: that socket then
+    // has an error, and no close frame came.
     connect(socket, &QWebSocket::aboutToClose, this, [this, socket] {
-        if (socket == m_socket)
+        const auto *transport = socket->findChild<QAbstractSocket *>();
+        if (socket == m_socket
+            && (!transport || transport->error() == QAbstractSocket::UnknownSocketError))
             m_closeFrameReceived = true;
     });
     const QByteArray pin = pinned ? m_options.tlsPin : QByteArray();

@@ -5,7 +5,9 @@
 #include "logging.h"
 
 #include <QElapsedTimer>
+#include <QPointer>
 #include <QRandomGenerator>
+#include <QTcpSocket>
 #include <QWebSocket>
 
 using namespace Qt::StringLiterals;
@@ -88,7 +90,7 @@ ClientConnection *HubService::accept(QWebSocket *socket, QTcpSocket *transport,
     connect(connection, &ClientConnection::ended, this, &HubService::removeSession);
     connection->setRateLimited(m_limits.limitLoopback || !isLoopbackAddress(client));
     connection->attach(socket, transport);
-    wire(connection, socket);
+    wire(connection, socket, transport);
     ++m_metrics->connectionsOpened;
 
     wps::Connected connected { id, std::nullopt, std::nullopt };
@@ -121,7 +123,7 @@ bool HubService::recover(QWebSocket *socket, QTcpSocket *transport, const QStrin
     }
     c->setRateLimited(m_limits.limitLoopback || !isLoopbackAddress(client));
     c->attach(socket, transport);
-    wire(c, socket);
+    wire(c, socket, transport);
     ++m_metrics->recoveries;
     ++m_metrics->connectionsOpened;
     wps::Connected connected { c->id(), std::nullopt, c->rotateReconnectionToken() };
@@ -133,7 +135,7 @@ bool HubService::recover(QWebSocket *socket, QTcpSocket *transport, const QStrin
     return true;
 }
 
-void HubService::wire(ClientConnection *connection, QWebSocket *socket)
+void HubService::wire(ClientConnection *connection, QWebSocket *socket, QTcpSocket *transport)
 {
     socket->setMaxAllowedIncomingMessageSize(quint64(m_limits.maxFrameBytes));
     socket->setMaxAllowedIncomingFrameSize(quint64(m_limits.maxFrameBytes));
@@ -146,9 +148,16 @@ void HubService::wire(ClientConnection *connection, QWebSocket *socket)
     connect(socket, &QWebSocket::disconnected, connection,
             [this, connection, socket] { handleSocketLost(connection, socket); });
     // A client that closes with a close frame is done with its session; one whose TCP
-    // connection just ends (no closing handshake) may come back to recover it.
+    // connection just ends (no closing handshake) may come back to recover it. QWebSocket
+    // also passes on its TCP socket's aboutToClose, which comes when a write to a reset
+    // connection failed and Qt aborted the socket: that connection was lost, not closed, and
+    // the TCP socket says so with its error.
     connect(socket, &QWebSocket::aboutToClose, connection,
-            [socket] { socket->setProperty(kClosingHandshake, true); });
+            [socket, transport = QPointer<QTcpSocket>(transport)] {
+                if (transport && transport->error() != QAbstractSocket::UnknownSocketError)
+                    return;
+                socket->setProperty(kClosingHandshake, true);
+            });
     if (socket->state() != QAbstractSocket::ConnectedState) {
         // Already gone between the handshake and here.
         QMetaObject::invokeMethod(

@@ -131,7 +131,7 @@ private:
     HubState *state(const QString &hub);
     const HubState *state(const QString &hub) const;
 
-    void wire(ClientConnection *connection, QWebSocket *socket);
+    void wire(ClientConnection *connection, QWebSocket *socket, QTcpSocket *transport);
     void handleFrame(ClientConnection *connection, const QByteArray &frame);
     void handleSocketLost(ClientConnection *connection, QWebSocket *socket);
     void removeSession(ClientConnection *connection);

@@ -288,6 +288,17 @@ void FaultProxy::stallExisting(Direction direction)
     }
 }
 
+void FaultProxy::stopReadingFromServer()
+{
+    for (auto &pair : m_pairs) {
+        pair->down->stalled = true;
+        QObject::disconnect(pair->server, &QTcpSocket::readyRead, this, nullptr);
+        // Qt stops reading once its buffer is full; the kernel holds the rest.
+        pair->server->setReadBufferSize(1);
+        pair->server->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
+    }
+}
+
 void FaultProxy::unstallAll()
 {
     for (auto &pair : m_pairs) {

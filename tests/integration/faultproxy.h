@@ -42,6 +42,10 @@ public:
     // until unstalled or dropped.
     void stallExisting(Direction direction);
     void unstallAll();
+    // Stops reading from the server on the connections open now, so what the server sends
+    // next stays unread in the kernel; dropAll() then resets those connections (RST) instead
+    // of closing them, and a server still writing sees its write fail.
+    void stopReadingFromServer();
     // Every chunk is held this long before it is forwarded (each direction).
     void setDelay(std::chrono::milliseconds delay) { m_delay = delay; }
     // The next server→client WebSocket frame whose payload contains `marker` (any frame when

@@ -209,6 +209,7 @@ private slots:
     void sequenceAcksReleaseTheRelayBuffer();
     void recoveryLosesAndDuplicatesNothing();
     void frameCutInHalfIsRecovered();
+    void resetWhileTheRelayWritesIsRecovered();
     void stalledConnectionIsDetectedByLiveness();
     void close1008StartsANewConnectionAndRejoins();
     void recoveryWindowOverStartsANewConnection();
@@ -483,6 +484,38 @@ void TestHubClient::frameCutInHalfIsRecovered()
     QVERIFY(receiver->states.contains(State::Recovering));
     QCOMPARE(receiver->client.state(), State::Connected);
     QCOMPARE(receiver->client.lastCloseCode(), 1006);
+}
+
+void TestHubClient::resetWhileTheRelayWritesIsRecovered()
+{
+    // The relay is writing to a connection that the network resets (RST): its write fails and
+    // Qt aborts the socket. That is a lost connection, not a client closing its session, so the
+    // session must stay recoverable (it once ended, and the client started over).
+    auto receiver = connectedPeer(u"receiver"_s, m_proxy.get());
+    auto sender = connectedPeer(u"sender"_s, nullptr, fastOptions(), false);
+    QVERIFY(receiver && sender);
+    const QString id = currentId(*receiver);
+    const wr::ClientConnection *onRelay = m_relay->hub()->connection(kHub, id);
+    QVERIFY(onRelay);
+
+    m_proxy->stopReadingFromServer();
+    // The kernel takes up to a few MiB (the relay's send buffer grows to tcp_wmem's maximum)
+    // before the relay has to hold bytes itself; 600 x 16 kB stays inside its replay buffer.
+    const QString filler(16000, u'x');
+    QStringList sent;
+    for (int i = 1; i <= 600 && onRelay->pendingSendBytes() < 64 * 1024; ++i) {
+        sent.append(u"m%1 "_s.arg(i) + filler);
+        sender->client.sendToGroup(kRoom, sent.last(), DataType::Text);
+        // The relay's writes back up only once the kernel's buffers are full.
+        QTRY_VERIFY_WITH_TIMEOUT(m_relay->hub()->gauges().bufferedMessages >= i, kTimeoutMs);
+    }
+    QVERIFY2(onRelay->pendingSendBytes() >= 64 * 1024, "the relay never had to wait to write");
+    m_proxy->dropAll(); // unread bytes: the relay's side is reset
+
+    QTRY_COMPARE_WITH_TIMEOUT(receiver->texts, sent, kTimeoutMs);
+    QCOMPARE(receiver->client.connectionId(), id);
+    QCOMPARE(receiver->client.stats().recoveries, quint64(1));
+    QCOMPARE(receiver->connectionIds.size(), 1);
 }
 
 void TestHubClient::stalledConnectionIsDetectedByLiveness()
