@@ -2393,20 +2393,41 @@ bool MainWindow::exportPanelPng(const QString &panelId, const QString &path, QSt
 // The synchronous variant (tests, scripts): the same file as startCsvExport, written here.
 bool MainWindow::exportPanelCsv(const QString &panelId, const QString &path, QString *error)
 {
-    ChartPanel *p = panel(panelId);
-    if (!p || !m_metrics) {
+    const auto series = csvSeries({ panelId }, error);
+    if (!series)
+        return false;
+    if (!m_metrics) {
         if (error)
-            *error = tr("There is no panel %1.").arg(panelId);
+            *error = tr("There is nothing to export.");
         return false;
     }
-    QList<BoardExport::SeriesRef> series;
-    const QStringList ids = p->seriesIds();
-    for (const QString &id : ids)
-        series.append({ id, p->seriesName(id) });
     const qint64 t = m_clock();
     return BoardExport::writeFile(
-        path, BoardExport::seriesCsv(*m_metrics, series, m_window.start(t), m_window.end(t)),
+        path, BoardExport::seriesCsv(*m_metrics, *series, m_window.start(t), m_window.end(t)),
         error);
+}
+
+std::optional<QList<BoardExport::SeriesRef>> MainWindow::csvSeries(const QStringList &panelIds,
+                                                                   QString *error) const
+{
+    QList<BoardExport::SeriesRef> series;
+    QSet<QString> seen;
+    for (const QString &id : panelIds) {
+        const ChartPanel *p = panel(id);
+        if (!p) {
+            if (error)
+                *error = tr("There is no panel %1.").arg(id);
+            return std::nullopt;
+        }
+        const QStringList ids = p->seriesIds();
+        for (const QString &seriesId : ids) {
+            if (!p->isSeriesHidden(seriesId) && !seen.contains(seriesId)) {
+                seen.insert(seriesId);
+                series.append({ seriesId, p->seriesName(seriesId) });
+            }
+        }
+    }
+    return series;
 }
 
 bool MainWindow::exportAnnotations(AnnotationFormat format, const QString &path, QString *error)
@@ -2513,23 +2534,13 @@ bool MainWindow::startCsvExport(const QStringList &panelIds, const QString &path
         return fail(tr("There is nothing to export."));
     // On this thread: which series, and a copy of their raw points in the window shown (the
     // store is not thread-safe). The formatting, the slow part, happens on the worker.
-    QList<BoardExport::SeriesRef> series;
-    QSet<QString> seen;
-    for (const QString &id : panelIds.isEmpty() ? visiblePanelOrder() : panelIds) {
-        const ChartPanel *p = panel(id);
-        if (!p)
-            return fail(tr("There is no panel %1.").arg(id));
-        const QStringList ids = p->seriesIds();
-        for (const QString &seriesId : ids) {
-            if (!seen.contains(seriesId)) {
-                seen.insert(seriesId);
-                series.append({ seriesId, p->seriesName(seriesId) });
-            }
-        }
-    }
+    QString missing;
+    const auto series = csvSeries(panelIds.isEmpty() ? visiblePanelOrder() : panelIds, &missing);
+    if (!series)
+        return fail(missing);
     const qint64 t = m_clock();
     QList<BoardExport::SeriesData> data =
-        BoardExport::snapshot(*m_metrics, series, m_window.start(t), m_window.end(t));
+        BoardExport::snapshot(*m_metrics, *series, m_window.start(t), m_window.end(t));
     const qint64 rows = BoardExport::rowCount(data);
 
     auto promise = std::make_shared<QPromise<CsvResult>>();

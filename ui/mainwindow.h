@@ -2,6 +2,7 @@
 
 #include "activitytracker.h"
 #include "bannerbar.h"
+#include "boardexport.h"
 #include "chartmapping.h"
 #include "hostdialog.h"
 #include "joindialog.h"
@@ -181,7 +182,8 @@ public:
     // Export (File menu, chart and annotation menus ask for the path; tests call these).
     bool exportBoardPng(const QString &path, QString *error = nullptr);
     bool exportPanelPng(const QString &panelId, const QString &path, QString *error = nullptr);
-    // The raw points of the panel's series inside the visible window (BoardExport::seriesCsv).
+    // The raw points of the panel's shown series (not those hidden from its legend) inside the
+    // visible window (BoardExport::seriesCsv).
     bool exportPanelCsv(const QString &panelId, const QString &path, QString *error = nullptr);
     // The same CSV written on a worker thread: the raw points of the visible window are copied
     // here, formatted and written there; the status bar shows the progress, the end ("Saved …")
@@ -286,6 +288,10 @@ private:
     void exportPanelPngInteractively(const QString &panelId);
     void exportPanelCsvInteractively(const QString &panelId);
     void exportBoardCsvInteractively();
+    // The series a CSV export of these panels holds: each shown series once, in panel order.
+    // Null and sets `error` when a panel does not exist.
+    std::optional<QList<BoardExport::SeriesRef>> csvSeries(const QStringList &panelIds,
+                                                           QString *error) const;
     void onCsvExportFinished();
     void updateWindowTitle();
     void exportAnnotationsInteractively(AnnotationFormat format);

@@ -645,6 +645,23 @@ void TestUiPanels::csvExportRunsOnAWorker()
     QVERIFY(m_board.window->startCsvExport({ kNet }, path, &error));
     QVERIFY(finished.wait(20000));
     QCOMPARE(countLines(path), 1 + 300);
+
+    // "The visible data": a series hidden from its legend is left out of both exports.
+    ChartPanel *memory = m_board.window->panel(kMem);
+    const QStringList memorySeries = memory->seriesIds();
+    QCOMPARE(memorySeries.size(), 2);
+    memory->setSeriesHidden(memorySeries.first(), true);
+    QVERIFY(m_board.window->startCsvExport({}, path, &error));
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(countLines(path), 1 + 3 * 300); // CPU (panel hidden) and one memory series out
+    const QString memPath = m_out.filePath(u"mem-sync.csv"_s);
+    QVERIFY(m_board.window->exportPanelCsv(kMem, memPath, &error));
+    QFile memFile(memPath);
+    QVERIFY(memFile.open(QIODevice::ReadOnly));
+    const QByteArray memCsv = memFile.readAll();
+    QCOMPARE(memCsv.count("\r\n"), 1 + 300);
+    QVERIFY(!memCsv.contains(memorySeries.first().toUtf8()));
+    QVERIFY(memCsv.contains(memorySeries.last().toUtf8()));
 }
 
 void TestUiPanels::csvExportFailureIsABanner()
