@@ -1356,6 +1356,42 @@ Ansicht → Ausgeblendete Panels zeigt sie wieder an.</translation>
         <source>Show series</source>
         <translation>Serien anzeigen</translation>
     </message>
+    <message>
+        <source>Alert</source>
+        <extracomment>Submenu: when the panel&apos;s threshold notifies</extracomment>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>When a series goes above the threshold</source>
+        <translation>Wenn eine Serie den Schwellenwert überschreitet</translation>
+    </message>
+    <message>
+        <source>When a series goes below the threshold</source>
+        <translation>Wenn eine Serie den Schwellenwert unterschreitet</translation>
+    </message>
+    <message>
+        <source>Never (only draw the line)</source>
+        <translation>Nie (nur die Linie zeichnen)</translation>
+    </message>
+    <message>
+        <source>“%1” is back within its threshold.</source>
+        <extracomment>Status bar when no series of the panel is beyond its threshold any more</extracomment>
+        <translation>„%1“ ist wieder innerhalb seines Schwellenwerts.</translation>
+    </message>
+    <message>
+        <source>%1: %2 is above the threshold %3 (%4 at %5).</source>
+        <extracomment>Banner and notification; %1 = panel title, %2 = series name, %3 = the threshold, %4 = the series&apos; value, %5 = the time of that value (HH:mm:ss)</extracomment>
+        <translation>%1: %2 liegt über dem Schwellenwert %3 (%4 um %5).</translation>
+    </message>
+    <message>
+        <source>%1: %2 is below the threshold %3 (%4 at %5).</source>
+        <translation>%1: %2 liegt unter dem Schwellenwert %3 (%4 um %5).</translation>
+    </message>
+    <message>
+        <source>Threshold crossed</source>
+        <extracomment>Title of the desktop notification when a threshold alerts</extracomment>
+        <translation>Schwellenwert überschritten</translation>
+    </message>
 </context>
 <context>
     <name>wr::PanelGrouping</name>
@@ -1534,6 +1570,18 @@ Ansicht → Ausgeblendete Panels zeigt sie wieder an.</translation>
     <message>
         <source>Others see what you look at, but cannot follow your view.</source>
         <translation>Andere sehen, was Sie betrachten, können Ihrer Ansicht aber nicht folgen.</translation>
+    </message>
+    <message>
+        <source>Alerts:</source>
+        <translation>Alarme:</translation>
+    </message>
+    <message>
+        <source>Notify the desktop when a threshold is crossed</source>
+        <translation>Desktop-Benachrichtigung, wenn ein Schwellenwert überschritten wird</translation>
+    </message>
+    <message>
+        <source>A notification, and the taskbar or Dock asks for attention. The board&apos;s banner shows every alert either way.</source>
+        <translation>Eine Benachrichtigung, und Taskleiste oder Dock bitten um Aufmerksamkeit. Das Banner des Boards zeigt jeden Alarm in jedem Fall.</translation>
     </message>
 </context>
 <context>

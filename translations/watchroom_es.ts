@@ -1356,6 +1356,42 @@ Ver → Paneles ocultos los vuelve a mostrar.</translation>
         <source>Show series</source>
         <translation>Mostrar series</translation>
     </message>
+    <message>
+        <source>Alert</source>
+        <extracomment>Submenu: when the panel&apos;s threshold notifies</extracomment>
+        <translation>Alerta</translation>
+    </message>
+    <message>
+        <source>When a series goes above the threshold</source>
+        <translation>Cuando una serie supera el umbral</translation>
+    </message>
+    <message>
+        <source>When a series goes below the threshold</source>
+        <translation>Cuando una serie baja del umbral</translation>
+    </message>
+    <message>
+        <source>Never (only draw the line)</source>
+        <translation>Nunca (solo dibujar la línea)</translation>
+    </message>
+    <message>
+        <source>“%1” is back within its threshold.</source>
+        <extracomment>Status bar when no series of the panel is beyond its threshold any more</extracomment>
+        <translation>«%1» ha vuelto dentro de su umbral.</translation>
+    </message>
+    <message>
+        <source>%1: %2 is above the threshold %3 (%4 at %5).</source>
+        <extracomment>Banner and notification; %1 = panel title, %2 = series name, %3 = the threshold, %4 = the series&apos; value, %5 = the time of that value (HH:mm:ss)</extracomment>
+        <translation>%1: %2 está por encima del umbral %3 (%4 a las %5).</translation>
+    </message>
+    <message>
+        <source>%1: %2 is below the threshold %3 (%4 at %5).</source>
+        <translation>%1: %2 está por debajo del umbral %3 (%4 a las %5).</translation>
+    </message>
+    <message>
+        <source>Threshold crossed</source>
+        <extracomment>Title of the desktop notification when a threshold alerts</extracomment>
+        <translation>Umbral cruzado</translation>
+    </message>
 </context>
 <context>
     <name>wr::PanelGrouping</name>
@@ -1534,6 +1570,18 @@ Ver → Paneles ocultos los vuelve a mostrar.</translation>
     <message>
         <source>Others see what you look at, but cannot follow your view.</source>
         <translation>Los demás ven lo que miras, pero no pueden seguir tu vista.</translation>
+    </message>
+    <message>
+        <source>Alerts:</source>
+        <translation>Alertas:</translation>
+    </message>
+    <message>
+        <source>Notify the desktop when a threshold is crossed</source>
+        <translation>Notificar al escritorio cuando se cruce un umbral</translation>
+    </message>
+    <message>
+        <source>A notification, and the taskbar or Dock asks for attention. The board&apos;s banner shows every alert either way.</source>
+        <translation>Una notificación, y la barra de tareas o el Dock llaman la atención. El aviso del tablero muestra cada alerta en cualquier caso.</translation>
     </message>
 </context>
 <context>

@@ -1356,6 +1356,42 @@ Affichage → Panneaux masqués les réaffiche.</translation>
         <source>Show series</source>
         <translation>Afficher les séries</translation>
     </message>
+    <message>
+        <source>Alert</source>
+        <extracomment>Submenu: when the panel&apos;s threshold notifies</extracomment>
+        <translation>Alerte</translation>
+    </message>
+    <message>
+        <source>When a series goes above the threshold</source>
+        <translation>Quand une série passe au-dessus du seuil</translation>
+    </message>
+    <message>
+        <source>When a series goes below the threshold</source>
+        <translation>Quand une série passe au-dessous du seuil</translation>
+    </message>
+    <message>
+        <source>Never (only draw the line)</source>
+        <translation>Jamais (tracer seulement la ligne)</translation>
+    </message>
+    <message>
+        <source>“%1” is back within its threshold.</source>
+        <extracomment>Status bar when no series of the panel is beyond its threshold any more</extracomment>
+        <translation>« %1 » est revenu dans son seuil.</translation>
+    </message>
+    <message>
+        <source>%1: %2 is above the threshold %3 (%4 at %5).</source>
+        <extracomment>Banner and notification; %1 = panel title, %2 = series name, %3 = the threshold, %4 = the series&apos; value, %5 = the time of that value (HH:mm:ss)</extracomment>
+        <translation>%1 : %2 est au-dessus du seuil %3 (%4 à %5).</translation>
+    </message>
+    <message>
+        <source>%1: %2 is below the threshold %3 (%4 at %5).</source>
+        <translation>%1 : %2 est au-dessous du seuil %3 (%4 à %5).</translation>
+    </message>
+    <message>
+        <source>Threshold crossed</source>
+        <extracomment>Title of the desktop notification when a threshold alerts</extracomment>
+        <translation>Seuil franchi</translation>
+    </message>
 </context>
 <context>
     <name>wr::PanelGrouping</name>
@@ -1534,6 +1570,18 @@ Affichage → Panneaux masqués les réaffiche.</translation>
     <message>
         <source>Others see what you look at, but cannot follow your view.</source>
         <translation>Les autres voient ce que vous regardez, mais ne peuvent pas suivre votre vue.</translation>
+    </message>
+    <message>
+        <source>Alerts:</source>
+        <translation>Alertes :</translation>
+    </message>
+    <message>
+        <source>Notify the desktop when a threshold is crossed</source>
+        <translation>Notifier le bureau quand un seuil est franchi</translation>
+    </message>
+    <message>
+        <source>A notification, and the taskbar or Dock asks for attention. The board&apos;s banner shows every alert either way.</source>
+        <translation>Une notification, et la barre des tâches ou le Dock attire l&apos;attention. Le bandeau du tableau affiche chaque alerte dans tous les cas.</translation>
     </message>
 </context>
 <context>

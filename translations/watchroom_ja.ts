@@ -1345,6 +1345,42 @@ View → Hidden panels shows them again.</source>
         <source>Show series</source>
         <translation>系列を表示</translation>
     </message>
+    <message>
+        <source>Alert</source>
+        <extracomment>Submenu: when the panel&apos;s threshold notifies</extracomment>
+        <translation>アラート</translation>
+    </message>
+    <message>
+        <source>When a series goes above the threshold</source>
+        <translation>系列がしきい値を上回ったとき</translation>
+    </message>
+    <message>
+        <source>When a series goes below the threshold</source>
+        <translation>系列がしきい値を下回ったとき</translation>
+    </message>
+    <message>
+        <source>Never (only draw the line)</source>
+        <translation>しない（線だけを表示）</translation>
+    </message>
+    <message>
+        <source>“%1” is back within its threshold.</source>
+        <extracomment>Status bar when no series of the panel is beyond its threshold any more</extracomment>
+        <translation>「%1」はしきい値内に戻りました。</translation>
+    </message>
+    <message>
+        <source>%1: %2 is above the threshold %3 (%4 at %5).</source>
+        <extracomment>Banner and notification; %1 = panel title, %2 = series name, %3 = the threshold, %4 = the series&apos; value, %5 = the time of that value (HH:mm:ss)</extracomment>
+        <translation>%1: %2 がしきい値 %3 を上回っています（%5 に %4）。</translation>
+    </message>
+    <message>
+        <source>%1: %2 is below the threshold %3 (%4 at %5).</source>
+        <translation>%1: %2 がしきい値 %3 を下回っています（%5 に %4）。</translation>
+    </message>
+    <message>
+        <source>Threshold crossed</source>
+        <extracomment>Title of the desktop notification when a threshold alerts</extracomment>
+        <translation>しきい値を超えました</translation>
+    </message>
 </context>
 <context>
     <name>wr::PanelGrouping</name>
@@ -1523,6 +1559,18 @@ View → Hidden panels shows them again.</source>
     <message>
         <source>Others see what you look at, but cannot follow your view.</source>
         <translation>他の人はあなたが見ている内容を確認できますが、あなたの表示をフォローすることはできません。</translation>
+    </message>
+    <message>
+        <source>Alerts:</source>
+        <translation>アラート:</translation>
+    </message>
+    <message>
+        <source>Notify the desktop when a threshold is crossed</source>
+        <translation>しきい値を超えたらデスクトップに通知する</translation>
+    </message>
+    <message>
+        <source>A notification, and the taskbar or Dock asks for attention. The board&apos;s banner shows every alert either way.</source>
+        <translation>通知を表示し、タスクバーまたは Dock で注意を促します。ボードのバナーにはどちらの場合もすべてのアラートが表示されます。</translation>
     </message>
 </context>
 <context>

@@ -1345,6 +1345,42 @@ View → Hidden panels shows them again.</source>
         <source>Show series</source>
         <translation>显示序列</translation>
     </message>
+    <message>
+        <source>Alert</source>
+        <extracomment>Submenu: when the panel&apos;s threshold notifies</extracomment>
+        <translation>警报</translation>
+    </message>
+    <message>
+        <source>When a series goes above the threshold</source>
+        <translation>当某个序列高于阈值时</translation>
+    </message>
+    <message>
+        <source>When a series goes below the threshold</source>
+        <translation>当某个序列低于阈值时</translation>
+    </message>
+    <message>
+        <source>Never (only draw the line)</source>
+        <translation>从不（只画线）</translation>
+    </message>
+    <message>
+        <source>“%1” is back within its threshold.</source>
+        <extracomment>Status bar when no series of the panel is beyond its threshold any more</extracomment>
+        <translation>“%1”已回到阈值以内。</translation>
+    </message>
+    <message>
+        <source>%1: %2 is above the threshold %3 (%4 at %5).</source>
+        <extracomment>Banner and notification; %1 = panel title, %2 = series name, %3 = the threshold, %4 = the series&apos; value, %5 = the time of that value (HH:mm:ss)</extracomment>
+        <translation>%1：%2 高于阈值 %3（%5 时为 %4）。</translation>
+    </message>
+    <message>
+        <source>%1: %2 is below the threshold %3 (%4 at %5).</source>
+        <translation>%1：%2 低于阈值 %3（%5 时为 %4）。</translation>
+    </message>
+    <message>
+        <source>Threshold crossed</source>
+        <extracomment>Title of the desktop notification when a threshold alerts</extracomment>
+        <translation>已越过阈值</translation>
+    </message>
 </context>
 <context>
     <name>wr::PanelGrouping</name>
@@ -1523,6 +1559,18 @@ View → Hidden panels shows them again.</source>
     <message>
         <source>Others see what you look at, but cannot follow your view.</source>
         <translation>他人可以看到您正在查看的内容，但无法跟随您的视图。</translation>
+    </message>
+    <message>
+        <source>Alerts:</source>
+        <translation>警报：</translation>
+    </message>
+    <message>
+        <source>Notify the desktop when a threshold is crossed</source>
+        <translation>越过阈值时发送桌面通知</translation>
+    </message>
+    <message>
+        <source>A notification, and the taskbar or Dock asks for attention. The board&apos;s banner shows every alert either way.</source>
+        <translation>发送通知，并由任务栏或程序坞提醒注意。无论如何，看板的横幅都会显示每个警报。</translation>
     </message>
 </context>
 <context>

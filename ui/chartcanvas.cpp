@@ -84,6 +84,14 @@ void ChartCanvas::setThreshold(std::optional<double> value, const QString &label
     updateOverlay();
 }
 
+void ChartCanvas::setThresholdAlert(int side)
+{
+    if (m_overlay.thresholdAlert == side)
+        return;
+    m_overlay.thresholdAlert = side;
+    updateOverlay();
+}
+
 void ChartCanvas::invalidateChart()
 {
     m_chartDirty = true;

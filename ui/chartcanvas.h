@@ -41,6 +41,8 @@ public:
     // What the pointer shows besides annotations: the values at its time (plain text).
     void setHoverValues(const QString &text) { m_overlay.hoverValues = text; }
     void setThreshold(std::optional<double> value, const QString &label, const QColor &color);
+    // OverlayState::thresholdAlert: +1 above, -1 below, 0 not alerting.
+    void setThresholdAlert(int side);
     const OverlayState &overlayState() const { return m_overlay; }
 
     // Forces the chart to be re-rendered into the cache on the next paint.

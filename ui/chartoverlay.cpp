@@ -309,12 +309,26 @@ void ChartOverlay::paint(QPainter &p, const ChartMapping &m, const QPalette &pal
         p.setRenderHint(QPainter::Antialiasing, false);
     }
 
-    // The threshold line.
+    // The threshold line, and while the panel alerts the side beyond it and a frame.
     if (state.threshold && std::isfinite(*state.threshold)) {
+        const QColor c = state.thresholdColor.isValid() ? state.thresholdColor
+                                                        : palette.color(QPalette::Highlight);
         const qreal y = m.yForValue(*state.threshold);
+        if (state.thresholdAlert != 0) {
+            const qreal line = std::clamp(y, plot.top(), plot.bottom());
+            const QRectF beyond = state.thresholdAlert > 0
+                ? QRectF(QPointF(plot.left(), plot.top()), QPointF(plot.right(), line))
+                : QRectF(QPointF(plot.left(), line), QPointF(plot.right(), plot.bottom()));
+            QColor tint = c;
+            tint.setAlphaF(0.10f);
+            p.fillRect(beyond, tint);
+            QPen frame(c, 2);
+            frame.setJoinStyle(Qt::MiterJoin);
+            p.setPen(frame);
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(plot.adjusted(1, 1, -1, -1));
+        }
         if (y >= plot.top() - 0.5 && y <= plot.bottom() + 0.5) {
-            const QColor c = state.thresholdColor.isValid() ? state.thresholdColor
-                                                            : palette.color(QPalette::Highlight);
             const qreal cy = std::floor(y) + 0.5;
             QPen pen(c, 1, Qt::DashLine);
             pen.setCosmetic(true);

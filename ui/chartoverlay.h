@@ -63,6 +63,9 @@ struct OverlayState
     std::optional<double> threshold;
     QString thresholdLabel;
     QColor thresholdColor;
+    // The panel alerts (ThresholdAlerts): +1 a series is above the threshold, -1 below it, 0
+    // not alerting. The side beyond the line is tinted and the plot framed in its colour.
+    int thresholdAlert = 0;
 };
 
 // Paints the overlay layer of one panel above the cached chart: annotations (shaded regions,

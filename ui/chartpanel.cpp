@@ -26,6 +26,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 #include <functional>
 #include <limits>
 
@@ -131,6 +132,24 @@ bool isByteUnit(const QString &unit)
 {
     return unit == "B"_L1 || unit == "bytes"_L1 || unit == "By"_L1 || unit == "B/s"_L1
         || unit == "bytes/s"_L1 || unit == "By/s"_L1;
+}
+
+// How values of `unit` up to `top` are shown: bytes in KiB/MiB/GiB/TiB (the data stays in
+// bytes), everything else as it is. Returns the divisor and the unit shown.
+std::pair<double, QString> displayUnitFor(const QString &unit, double top)
+{
+    if (!isByteUnit(unit) || !std::isfinite(top))
+        return { 1.0, unit };
+    static const char *const prefixes[] = { "", "Ki", "Mi", "Gi", "Ti" };
+    double scale = 1.0;
+    int k = 0;
+    while (k < 4 && top / scale >= 1024.0 * 0.9) {
+        scale *= 1024.0;
+        ++k;
+    }
+    return { scale,
+             QString::fromLatin1(prefixes[k]) + u'B'
+                 + (unit.endsWith("/s"_L1) ? u"/s"_s : QString()) };
 }
 
 } // namespace
@@ -603,19 +622,10 @@ void ChartPanel::updateFrame()
     }
     // Byte units are shown in KiB/MiB/GiB on the value axis (the data stays in bytes); the
     // range is made nice in the displayed unit so the ticks are round there.
-    m_displayScale = 1.0;
-    m_displayUnit = m_unit;
-    if (isByteUnit(m_unit) && lo <= hi) {
-        const double top = std::max(std::abs(lo), std::abs(hi));
-        static const char *const prefixes[] = { "", "Ki", "Mi", "Gi", "Ti" };
-        int k = 0;
-        while (k < 4 && top / m_displayScale >= 1024.0 * 0.9) {
-            m_displayScale *= 1024.0;
-            ++k;
-        }
-        m_displayUnit = QString::fromLatin1(prefixes[k]) + u'B'
-            + (m_unit.endsWith("/s"_L1) ? u"/s"_s : QString());
-    }
+    std::tie(m_displayScale, m_displayUnit) = lo <= hi
+        ? displayUnitFor(m_unit, std::max(std::abs(lo), std::abs(hi)))
+        : std::pair { 1.0, m_unit };
+    m_displayBuilt = true;
     if (m_threshold && lo <= hi) {
         lo = std::min(lo, *m_threshold);
         hi = std::max(hi, *m_threshold);
@@ -823,12 +833,16 @@ void ChartPanel::changeEvent(QEvent *event)
 
 QString ChartPanel::formatValue(double value) const
 {
-    const double shown = value / m_displayScale;
+    // Before the first frame the axis has no unit yet: the value's own (e.g. for an alert
+    // raised as the panel is made).
+    const auto [scale, unit] = m_displayBuilt ? std::pair { m_displayScale, m_displayUnit }
+                                              : displayUnitFor(m_unit, std::abs(value));
+    const double shown = value / scale;
     const double magnitude = std::abs(shown);
     const int decimals = magnitude >= 1000 ? 0 : magnitude >= 100 ? 1 : magnitude >= 1 ? 2 : 3;
     const QString number = QLocale().toString(shown, 'f', decimals);
     //: A value and its unit, e.g. "12.50 %" or "1.25 GiB"
-    return m_displayUnit.isEmpty() ? number : tr("%1 %2", "value unit").arg(number, m_displayUnit);
+    return unit.isEmpty() ? number : tr("%1 %2", "value unit").arg(number, unit);
 }
 
 QString ChartPanel::valuesAt(qint64 t) const
@@ -865,6 +879,16 @@ void ChartPanel::setThreshold(std::optional<double> value)
     m_threshold = value;
     m_dataDirty = true; // the value range includes it
     updateThresholdOverlay();
+}
+
+void ChartPanel::setThresholdAlert(int side)
+{
+    m_canvas->setThresholdAlert(side);
+}
+
+int ChartPanel::thresholdAlert() const
+{
+    return m_canvas->overlayState().thresholdAlert;
 }
 
 void ChartPanel::updateThresholdOverlay()

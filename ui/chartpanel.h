@@ -100,6 +100,10 @@ public:
     // A dashed threshold line at this value (data units, as stored); the value range includes it.
     void setThreshold(std::optional<double> value);
     std::optional<double> threshold() const { return m_threshold; }
+    // While the threshold alerts (ThresholdAlerts): the side beyond it is tinted and the plot
+    // framed in the threshold's colour. +1 above, -1 below, 0 not alerting.
+    void setThresholdAlert(int side);
+    int thresholdAlert() const;
     // A value in the unit the value axis shows, e.g. "1.50 GiB".
     QString formatValue(double value) const;
     double displayScale() const { return m_displayScale; }
@@ -149,6 +153,7 @@ private:
     QString m_unit;
     double m_displayScale = 1.0; // values are divided by this on the value axis
     QString m_displayUnit;
+    bool m_displayBuilt = false; // the two above follow the drawn range since the first frame
 
     QChart *m_chart = nullptr;
     ChartCanvas *m_canvas = nullptr;

@@ -8,6 +8,7 @@
 #include "boardexport.h"
 #include "chartcanvas.h"
 #include "chartpanel.h"
+#include "desktopnotifier.h"
 #include "metricstore.h"
 #include "paneldrag.h"
 #include "panelgrouping.h"
@@ -59,6 +60,12 @@ namespace wr {
 namespace {
 
 constexpr int kFrameIntervalMs = 16; // at most ~60 frames a second
+
+// The banner of a panel's threshold alert.
+QString thresholdBannerKey(const QString &panelId)
+{
+    return u"threshold:"_s + panelId;
+}
 constexpr int kMaxLiveTickMs = 1000;
 constexpr int kViewRefreshMs = 5'000; // live: how often our view's start is brought up to date
 constexpr int kPanelRowMinHeight = 200; // a grid row; ChartPanel's own minimum height
@@ -159,6 +166,7 @@ MainWindow::MainWindow(MetricStore *metrics, AnnotationStore *annotations,
     buildActions();
     buildStatusBar();
     buildDocks();
+    setDesktopNotifier(new TrayNotifier(this));
 
     if (m_metrics) {
         connect(m_metrics, &MetricStore::seriesAdded, this, &MainWindow::addSeries);
@@ -172,8 +180,11 @@ MainWindow::MainWindow(MetricStore *metrics, AnnotationStore *annotations,
         connect(m_metrics, &MetricStore::pointsAppended, this, [this](const QString &id) {
             const QStringList panelIds = m_panelsOfSeries.value(id);
             for (const QString &panelId : panelIds) {
-                if (ChartPanel *p = panel(panelId))
+                if (ChartPanel *p = panel(panelId)) {
                     p->markDataChanged();
+                    if (p->threshold())
+                        evaluateThresholdAlert(panelId);
+                }
             }
             if (!panelIds.isEmpty())
                 scheduleFrame();
@@ -631,6 +642,8 @@ void MainWindow::placeSeries(const QString &panelId, const QString &title, int o
     if (!panels.contains(panelId))
         panels.append(panelId);
     p->markDataChanged();
+    if (p->threshold())
+        evaluateThresholdAlert(panelId); // its points may be in the store already
     scheduleFrame();
 }
 
@@ -641,6 +654,8 @@ void MainWindow::destroyPanel(const QString &panelId)
         return;
     m_panels.removeOne(p);
     m_panelOrder.remove(panelId);
+    m_thresholdAlerts.forget(panelId);
+    m_banners->dismiss(thresholdBannerKey(panelId));
     for (auto it = m_panelsOfSeries.begin(); it != m_panelsOfSeries.end();) {
         it->removeAll(panelId);
         it = it->isEmpty() ? m_panelsOfSeries.erase(it) : std::next(it);
@@ -789,6 +804,7 @@ bool MainWindow::removeSeriesFromPanel(const QString &panelId, const QString &se
     if (panels.isEmpty())
         m_panelsOfSeries.remove(seriesId);
     saveLayout();
+    evaluateThresholdAlert(panelId);
     p->markDataChanged();
     scheduleFrame();
     return true;
@@ -804,6 +820,7 @@ bool MainWindow::removePanel(const QString &panelId)
     m_layoutOrder.removeAll(panelId);
     m_hiddenPanels.remove(panelId);
     setPanelThreshold(panelId, std::nullopt);
+    setPanelThresholdAlert(panelId, ThresholdAlert::Above); // forgets the choice
     saveLayout();
     relayout();
     statusBar()->showMessage(tr("Removed the panel “%1”").arg(title), 4000);
@@ -865,6 +882,7 @@ ChartPanel *MainWindow::createPanel(const QString &panelId, const QString &title
         if (layout.isDefault())
             m_panelLayouts.remove(panelId);
         saveLayout();
+        evaluateThresholdAlert(panelId); // a hidden series no longer alerts
         scheduleFrame(); // the panel's value range and lines change
     });
     m_panels.append(p);
@@ -1290,6 +1308,8 @@ QByteArray MainWindow::layoutJson() const
         o.insert(u"hidden"_s, m_hiddenPanels.contains(id));
         const auto threshold = panelThreshold(id);
         o.insert(u"threshold"_s, threshold ? QJsonValue(*threshold) : QJsonValue());
+        if (threshold)
+            o.insert(u"thresholdAlert"_s, thresholdAlertName(panelThresholdAlert(id)));
         const PanelLayout entry = m_panelLayouts.value(id);
         const QJsonObject extra
             = panelLayoutObject(entry.size.width, entry.size.height, entry.custom, entry.title,
@@ -1337,6 +1357,10 @@ bool MainWindow::applyLayoutJson(const QByteArray &json, QString *error)
             setPanelThreshold(id, threshold.toDouble());
         else if (threshold.isNull())
             setPanelThreshold(id, std::nullopt);
+        // Files from before alerts had a choice alert above, the default.
+        setPanelThresholdAlert(id,
+                               thresholdAlertFromName(o.value(u"thresholdAlert"_s).toString())
+                                   .value_or(ThresholdAlert::Above));
     }
     m_layoutOrder = order;
     m_hiddenPanels = hidden;
@@ -2062,6 +2086,26 @@ QMenu *MainWindow::createChartMenu(const QString &panelId, qint64 t, const QStri
         clear->setEnabled(p->threshold().has_value());
         connect(clear, &QAction::triggered, this,
                 [this, panelId] { setPanelThreshold(panelId, std::nullopt); });
+        //: Submenu: when the panel's threshold notifies
+        QMenu *alertMenu = menu->addMenu(tr("Alert"));
+        alertMenu->setObjectName(u"thresholdAlertMenu"_s);
+        alertMenu->setEnabled(p->threshold().has_value());
+        auto *alertGroup = new QActionGroup(alertMenu);
+        const std::pair<ThresholdAlert, QString> alertChoices[] = {
+            { ThresholdAlert::Above, tr("When a series goes above the threshold") },
+            { ThresholdAlert::Below, tr("When a series goes below the threshold") },
+            { ThresholdAlert::Off, tr("Never (only draw the line)") },
+        };
+        const ThresholdAlert current = panelThresholdAlert(panelId);
+        for (const auto &[choice, label] : alertChoices) {
+            QAction *a = alertMenu->addAction(label);
+            a->setObjectName(u"thresholdAlert-"_s + thresholdAlertName(choice));
+            a->setCheckable(true);
+            a->setChecked(choice == current);
+            alertGroup->addAction(a);
+            connect(a, &QAction::triggered, this,
+                    [this, panelId, choice] { setPanelThresholdAlert(panelId, choice); });
+        }
         menu->addSeparator();
         QAction *png = menu->addAction(tr("Export panel as PNG…"));
         png->setObjectName(u"exportPanelPng"_s);
@@ -2315,7 +2359,110 @@ void MainWindow::setPanelThreshold(const QString &panelId, std::optional<double>
         settings.setValue(key, map);
     if (ChartPanel *p = panel(panelId))
         p->setThreshold(value);
+    evaluateThresholdAlert(panelId);
     scheduleFrame();
+}
+
+ThresholdAlert MainWindow::panelThresholdAlert(const QString &panelId) const
+{
+    const QVariantMap map = QSettings().value(boardSettingsKey(u"thresholdAlerts"_s)).toMap();
+    return thresholdAlertFromName(map.value(panelId).toString()).value_or(ThresholdAlert::Above);
+}
+
+void MainWindow::setPanelThresholdAlert(const QString &panelId, ThresholdAlert alert)
+{
+    QSettings settings;
+    const QString key = boardSettingsKey(u"thresholdAlerts"_s);
+    QVariantMap map = settings.value(key).toMap();
+    if (alert == ThresholdAlert::Above)
+        map.remove(panelId); // the default
+    else
+        map.insert(panelId, thresholdAlertName(alert));
+    if (map.isEmpty())
+        settings.remove(key);
+    else
+        settings.setValue(key, map);
+    // A new direction is a new question: its first crossing is news.
+    m_thresholdAlerts.forget(panelId);
+    if (ChartPanel *p = panel(panelId))
+        p->setThresholdAlert(0);
+    m_banners->dismiss(thresholdBannerKey(panelId));
+    evaluateThresholdAlert(panelId);
+}
+
+void MainWindow::setDesktopNotifier(DesktopNotifier *notifier)
+{
+    if (m_notifier == notifier)
+        return;
+    delete m_notifier;
+    m_notifier = notifier;
+    if (!m_notifier)
+        return;
+    m_notifier->setParent(this);
+    connect(m_notifier, &DesktopNotifier::activated, this, &MainWindow::showAlertedPanel);
+}
+
+void MainWindow::evaluateThresholdAlert(const QString &panelId)
+{
+    ChartPanel *p = panel(panelId);
+    const ThresholdAlert alert = panelThresholdAlert(panelId);
+    const std::optional<double> threshold = p ? p->threshold() : std::nullopt;
+    QList<ThresholdAlerts::Reading> latest;
+    if (p && m_metrics && threshold && alert != ThresholdAlert::Off) {
+        const QStringList ids = p->seriesIds();
+        for (const QString &id : ids) {
+            const TimeSeriesBuffer *buffer = m_metrics->buffer(id);
+            if (p->isSeriesHidden(id) || !buffer || buffer->size() == 0)
+                continue;
+            const Sample last = buffer->at(buffer->size() - 1); // the newest in time
+            latest.append({ id, last.t, last.value });
+        }
+    }
+    const ThresholdAlerts::Change change
+        = m_thresholdAlerts.evaluate(panelId, threshold, alert, latest);
+    if (change == ThresholdAlerts::Change::None)
+        return;
+    if (change == ThresholdAlerts::Change::Cleared) {
+        if (p)
+            p->setThresholdAlert(0);
+        m_banners->dismiss(thresholdBannerKey(panelId));
+        if (p && threshold && alert != ThresholdAlert::Off && !latest.isEmpty())
+            //: Status bar when no series of the panel is beyond its threshold any more
+            statusBar()->showMessage(tr("“%1” is back within its threshold.").arg(p->title()),
+                                     8000);
+        return;
+    }
+    const ThresholdAlerts::State state = *m_thresholdAlerts.state(panelId);
+    const bool above = alert == ThresholdAlert::Above;
+    p->setThresholdAlert(above ? 1 : -1);
+    const QString when = QDateTime::fromMSecsSinceEpoch(state.sinceMs).toString(u"HH:mm:ss"_s);
+    const QString text = above
+        //: Banner and notification; %1 = panel title, %2 = series name, %3 = the threshold,
+        //: %4 = the series' value, %5 = the time of that value (HH:mm:ss)
+        ? tr("%1: %2 is above the threshold %3 (%4 at %5).")
+        //: As above, for a threshold that alerts below
+        : tr("%1: %2 is below the threshold %3 (%4 at %5).");
+    const QString message = text.arg(p->title(), p->seriesName(state.seriesId),
+                                     p->formatValue(*threshold), p->formatValue(state.value), when);
+    showBanner(thresholdBannerKey(panelId), message, BannerBar::Kind::Warning);
+    m_lastAlertedPanel = panelId;
+    if (!desktopNotificationsEnabled() || !m_thresholdAlerts.takeNotification(panelId, m_clock()))
+        return;
+    if (m_notifier)
+        //: Title of the desktop notification when a threshold alerts
+        m_notifier->notify(tr("Threshold crossed"), message);
+    QApplication::alert(this); // flashes the taskbar entry or bounces the Dock icon
+}
+
+void MainWindow::showAlertedPanel()
+{
+    if (isMinimized())
+        showNormal();
+    raise();
+    activateWindow();
+    ChartPanel *p = panel(m_lastAlertedPanel);
+    if (p && !m_hiddenPanels.contains(m_lastAlertedPanel))
+        m_scroll->ensureWidgetVisible(p);
 }
 
 void MainWindow::askPanelThreshold(const QString &panelId)
@@ -2528,7 +2675,7 @@ bool MainWindow::startCsvExport(const QStringList &panelIds, const QString &path
             *error = reason;
         return false;
     };
-    if (m_csvExport.isRunning())
+    if (m_csvExportActive)
         return fail(tr("Another CSV export is still running."));
     if (!m_metrics)
         return fail(tr("There is nothing to export."));
@@ -2545,6 +2692,7 @@ bool MainWindow::startCsvExport(const QStringList &panelIds, const QString &path
 
     auto promise = std::make_shared<QPromise<CsvResult>>();
     m_csvExport.setFuture(promise->future());
+    m_csvExportActive = true;
     promise->setProgressRange(0, int(std::min<qint64>(rows, std::numeric_limits<int>::max())));
     promise->start();
     m_csvPath = path;
@@ -2569,7 +2717,7 @@ bool MainWindow::startCsvExport(const QStringList &panelIds, const QString &path
 
 QString MainWindow::csvExportProgressText() const
 {
-    if (!m_csvExport.isRunning())
+    if (!m_csvExportActive)
         return {};
     const int max = m_csvExport.progressMaximum();
     const int percent = max > 0 ? int(qint64(m_csvExport.progressValue()) * 100 / max) : 0;
@@ -2579,6 +2727,7 @@ QString MainWindow::csvExportProgressText() const
 
 void MainWindow::onCsvExportFinished()
 {
+    m_csvExportActive = false;
     m_progressLabel->hide();
     m_progressLabel->clear();
     CsvResult result;

@@ -10,6 +10,7 @@
 #include "sessionmessages.h"
 #include "settingsdialog.h"
 #include "theme.h"
+#include "thresholdalerts.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
@@ -39,6 +40,7 @@ class AddPanelDialog;
 class AnnotationDock;
 class AnnotationStore;
 class ChartPanel;
+class DesktopNotifier;
 class MetricStore;
 class PanelDrag;
 class PresenceDock;
@@ -191,7 +193,9 @@ public:
     // empty. Returns false (and says why) when nothing can start, e.g. another export runs.
     bool startCsvExport(const QStringList &panelIds, const QString &path,
                         QString *error = nullptr);
-    bool isCsvExportRunning() const { return m_csvExport.isRunning(); }
+    // From the start until its end is reported (csvExportFinished), however early the worker
+    // itself is done.
+    bool isCsvExportRunning() const { return m_csvExportActive; }
     // The status bar's progress text while a CSV export runs.
     QString csvExportProgressText() const;
     enum class AnnotationFormat { Csv, Json };
@@ -206,6 +210,19 @@ public:
     // and panel in QSettings.
     void setPanelThreshold(const QString &panelId, std::optional<double> value);
     std::optional<double> panelThreshold(const QString &panelId) const;
+    // When the panel's threshold alerts (default Above), remembered like the threshold. While
+    // a shown series' latest value is beyond it, the panel is framed and tinted and a banner
+    // says which series, how far and since when; each new crossing also notifies the desktop
+    // (at most every ThresholdAlerts::kRenotifyMs per panel) and asks for the window's
+    // attention (taskbar, Dock). Back within: the banner goes and the status bar says so.
+    void setPanelThresholdAlert(const QString &panelId, ThresholdAlert alert);
+    ThresholdAlert panelThresholdAlert(const QString &panelId) const;
+    bool isPanelAlerting(const QString &panelId) const
+    {
+        return m_thresholdAlerts.isAlerting(panelId);
+    }
+    // Replaces the desktop notifier (tests record notifications; default: TrayNotifier).
+    void setDesktopNotifier(DesktopNotifier *notifier);
 
     // Layout: the panels' order and which are hidden, saved per board in QSettings and as JSON
     // ({"format":"watchroom.layout","version":1,"board":…,"panels":[{id,title,hidden,
@@ -298,6 +315,10 @@ private:
     void reportExport(bool ok, const QString &path, const QString &error);
     QString boardSettingsKey(const QString &what) const;
     void askPanelThreshold(const QString &panelId);
+    // Compares the panel's shown series' latest values with its threshold and raises or clears
+    // its alert (setPanelThresholdAlert).
+    void evaluateThresholdAlert(const QString &panelId);
+    void showAlertedPanel(); // a click on the notification
     void loadLayout();
     void saveLayout();
     void commitPanelOrder(QStringList order); // saves a new board order and lays it out
@@ -375,12 +396,16 @@ private:
         qint64 rows = 0;
     };
     QFutureWatcher<CsvResult> m_csvExport;
+    bool m_csvExportActive = false;
     QString m_csvPath;
     QLabel *m_progressLabel = nullptr;
 
     QStackedWidget *m_stack = nullptr;
     QScrollArea *m_scroll = nullptr;
     BannerBar *m_banners = nullptr;
+    ThresholdAlerts m_thresholdAlerts;
+    DesktopNotifier *m_notifier = nullptr; // a child
+    QString m_lastAlertedPanel;
     PresenceDock *m_presenceDock = nullptr;
     AnnotationDock *m_annotationDock = nullptr;
     QPointer<HostDialog> m_hostDialog;

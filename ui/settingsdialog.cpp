@@ -38,6 +38,16 @@ QString savedUiLanguage()
     return QSettings().value(u"appearance/language"_s).toString();
 }
 
+bool desktopNotificationsEnabled()
+{
+    return QSettings().value(u"alerts/desktopNotifications"_s, true).toBool();
+}
+
+void setDesktopNotificationsEnabled(bool enabled)
+{
+    QSettings().setValue(u"alerts/desktopNotifications"_s, enabled);
+}
+
 void applyUiLanguage(const QString &name)
 {
     QSettings().setValue(u"appearance/language"_s, name);
@@ -88,6 +98,13 @@ SettingsDialog::SettingsDialog(Theme::Mode theme, const PrivacySettings &current
     form->addRow(QString(), m_shareCursor);
     form->addRow(QString(), m_noFollow);
 
+    m_alertsLabel = new QLabel(this);
+    m_notify = new QCheckBox(this);
+    m_notify->setObjectName(u"desktopNotifications"_s);
+    m_notify->setChecked(desktopNotificationsEnabled());
+    form->addRow(m_alertsLabel, m_notify);
+    connect(m_notify, &QCheckBox::toggled, this, &setDesktopNotificationsEnabled);
+
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(m_buttons);
@@ -134,6 +151,10 @@ void SettingsDialog::retranslate()
     m_shareCursor->setText(tr("Don't share my cursor"));
     m_noFollow->setText(tr("Don't allow others to follow me"));
     m_noFollow->setToolTip(tr("Others see what you look at, but cannot follow your view."));
+    m_alertsLabel->setText(tr("Alerts:"));
+    m_notify->setText(tr("Notify the desktop when a threshold is crossed"));
+    m_notify->setToolTip(tr("A notification, and the taskbar or Dock asks for attention. The "
+                            "board's banner shows every alert either way."));
 }
 
 void SettingsDialog::changeEvent(QEvent *event)

@@ -23,12 +23,17 @@ struct PrivacySettings
     void save() const;
 };
 
+// Whether a threshold alert also notifies the desktop and asks for the window's attention
+// (QSettings "alerts/desktopNotifications", default on); the banner shows it either way.
+bool desktopNotificationsEnabled();
+void setDesktopNotificationsEnabled(bool enabled);
+
 // The UI language override: "" follows the system; otherwise a locale name ("de", "zh_CN").
 QString savedUiLanguage();
 // Applies savedUiLanguage() (or `name`) through wr::setUiLanguage and remembers it.
 void applyUiLanguage(const QString &name);
 
-// Settings that apply at once: language, appearance and privacy. Each change is saved and
+// Settings that apply at once: language, appearance, privacy and alerts. Each change is saved and
 // signalled immediately; there is nothing to confirm.
 class SettingsDialog : public QDialog
 {
@@ -54,11 +59,13 @@ private:
     QLabel *m_languageLabel = nullptr;
     QLabel *m_themeLabel = nullptr;
     QLabel *m_privacyLabel = nullptr;
+    QLabel *m_alertsLabel = nullptr;
     QComboBox *m_language = nullptr;
     QComboBox *m_theme = nullptr;
     QCheckBox *m_hideCursors = nullptr;
     QCheckBox *m_shareCursor = nullptr;
     QCheckBox *m_noFollow = nullptr;
+    QCheckBox *m_notify = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };
 
