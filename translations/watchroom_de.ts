@@ -1392,6 +1392,28 @@ Ansicht → Ausgeblendete Panels zeigt sie wieder an.</translation>
         <extracomment>Title of the desktop notification when a threshold alerts</extracomment>
         <translation>Schwellenwert überschritten</translation>
     </message>
+    <message>
+        <source>Acknowledge</source>
+        <extracomment>Button on a threshold alert&apos;s banner</extracomment>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Marks the crossing on the chart for everyone on the board</source>
+        <translation>Markiert die Überschreitung im Diagramm für alle auf dem Board</translation>
+    </message>
+    <message>
+        <source>Acknowledged: %1 below the threshold %2 (%3)</source>
+        <translation>Bestätigt: %1 unter dem Schwellenwert %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Acknowledged: %1 above the threshold %2 (%3)</source>
+        <translation>Bestätigt: %1 über dem Schwellenwert %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Acknowledged: everyone on the board sees it on “%1”.</source>
+        <extracomment>Status bar after acknowledging a threshold alert</extracomment>
+        <translation>Bestätigt: Alle auf dem Board sehen es in „%1“.</translation>
+    </message>
 </context>
 <context>
     <name>wr::PanelGrouping</name>

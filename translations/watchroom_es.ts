@@ -1392,6 +1392,28 @@ Ver → Paneles ocultos los vuelve a mostrar.</translation>
         <extracomment>Title of the desktop notification when a threshold alerts</extracomment>
         <translation>Umbral cruzado</translation>
     </message>
+    <message>
+        <source>Acknowledge</source>
+        <extracomment>Button on a threshold alert&apos;s banner</extracomment>
+        <translation>Reconocer</translation>
+    </message>
+    <message>
+        <source>Marks the crossing on the chart for everyone on the board</source>
+        <translation>Marca el cruce en el gráfico para todos los del tablero</translation>
+    </message>
+    <message>
+        <source>Acknowledged: %1 below the threshold %2 (%3)</source>
+        <translation>Reconocido: %1 por debajo del umbral %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Acknowledged: %1 above the threshold %2 (%3)</source>
+        <translation>Reconocido: %1 por encima del umbral %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Acknowledged: everyone on the board sees it on “%1”.</source>
+        <extracomment>Status bar after acknowledging a threshold alert</extracomment>
+        <translation>Reconocido: todos los del tablero lo ven en «%1».</translation>
+    </message>
 </context>
 <context>
     <name>wr::PanelGrouping</name>

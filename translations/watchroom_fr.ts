@@ -1392,6 +1392,28 @@ Affichage → Panneaux masqués les réaffiche.</translation>
         <extracomment>Title of the desktop notification when a threshold alerts</extracomment>
         <translation>Seuil franchi</translation>
     </message>
+    <message>
+        <source>Acknowledge</source>
+        <extracomment>Button on a threshold alert&apos;s banner</extracomment>
+        <translation>Prendre en compte</translation>
+    </message>
+    <message>
+        <source>Marks the crossing on the chart for everyone on the board</source>
+        <translation>Marque le franchissement sur le graphique pour tout le monde sur le tableau</translation>
+    </message>
+    <message>
+        <source>Acknowledged: %1 below the threshold %2 (%3)</source>
+        <translation>Pris en compte : %1 au-dessous du seuil %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Acknowledged: %1 above the threshold %2 (%3)</source>
+        <translation>Pris en compte : %1 au-dessus du seuil %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Acknowledged: everyone on the board sees it on “%1”.</source>
+        <extracomment>Status bar after acknowledging a threshold alert</extracomment>
+        <translation>Pris en compte : tout le monde sur le tableau le voit sur « %1 ».</translation>
+    </message>
 </context>
 <context>
     <name>wr::PanelGrouping</name>

@@ -1381,6 +1381,28 @@ View → Hidden panels shows them again.</source>
         <extracomment>Title of the desktop notification when a threshold alerts</extracomment>
         <translation>しきい値を超えました</translation>
     </message>
+    <message>
+        <source>Acknowledge</source>
+        <extracomment>Button on a threshold alert&apos;s banner</extracomment>
+        <translation>確認済みにする</translation>
+    </message>
+    <message>
+        <source>Marks the crossing on the chart for everyone on the board</source>
+        <translation>ボードの全員に見えるよう、超えた時点をグラフに記録します</translation>
+    </message>
+    <message>
+        <source>Acknowledged: %1 below the threshold %2 (%3)</source>
+        <translation>確認済み: %1 がしきい値 %2 を下回りました（%3）</translation>
+    </message>
+    <message>
+        <source>Acknowledged: %1 above the threshold %2 (%3)</source>
+        <translation>確認済み: %1 がしきい値 %2 を上回りました（%3）</translation>
+    </message>
+    <message>
+        <source>Acknowledged: everyone on the board sees it on “%1”.</source>
+        <extracomment>Status bar after acknowledging a threshold alert</extracomment>
+        <translation>確認済み: ボードの全員が「%1」で確認できます。</translation>
+    </message>
 </context>
 <context>
     <name>wr::PanelGrouping</name>

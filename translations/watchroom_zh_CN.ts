@@ -1381,6 +1381,28 @@ View → Hidden panels shows them again.</source>
         <extracomment>Title of the desktop notification when a threshold alerts</extracomment>
         <translation>已越过阈值</translation>
     </message>
+    <message>
+        <source>Acknowledge</source>
+        <extracomment>Button on a threshold alert&apos;s banner</extracomment>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Marks the crossing on the chart for everyone on the board</source>
+        <translation>在图表上为看板中的每个人标出越过阈值的时刻</translation>
+    </message>
+    <message>
+        <source>Acknowledged: %1 below the threshold %2 (%3)</source>
+        <translation>已确认：%1 低于阈值 %2（%3）</translation>
+    </message>
+    <message>
+        <source>Acknowledged: %1 above the threshold %2 (%3)</source>
+        <translation>已确认：%1 高于阈值 %2（%3）</translation>
+    </message>
+    <message>
+        <source>Acknowledged: everyone on the board sees it on “%1”.</source>
+        <extracomment>Status bar after acknowledging a threshold alert</extracomment>
+        <translation>已确认：看板中的每个人都能在“%1”上看到。</translation>
+    </message>
 </context>
 <context>
     <name>wr::PanelGrouping</name>

@@ -3,6 +3,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -19,6 +20,32 @@ BannerBar::BannerBar(QWidget *parent)
     m_layout->setSpacing(4);
     setAccessibleName(tr("Messages"));
     hide();
+}
+
+bool BannerBar::setAction(const QString &key, const QString &label, std::function<void()> onClick)
+{
+    for (Banner &b : m_banners) {
+        if (b.key != key)
+            continue;
+        delete b.action;
+        b.action = new QPushButton(label, b.widget);
+        b.action->setObjectName(u"bannerAction"_s);
+        auto *row = static_cast<QHBoxLayout *>(b.widget->layout());
+        row->insertWidget(1, b.action, 0, Qt::AlignTop);
+        b.action->show(); // the layout would only show it on the next pass of the event loop
+        connect(b.action, &QPushButton::clicked, this, std::move(onClick));
+        return true;
+    }
+    return false;
+}
+
+QPushButton *BannerBar::actionButton(const QString &key) const
+{
+    for (const Banner &b : m_banners) {
+        if (b.key == key)
+            return b.action;
+    }
+    return nullptr;
 }
 
 void BannerBar::showBanner(const QString &key, const QString &text, Kind kind)

@@ -4,7 +4,10 @@
 #include <QString>
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
+class QPushButton;
 class QVBoxLayout;
 
 namespace wr {
@@ -25,6 +28,10 @@ public:
 
     // `key` identifies the cause (e.g. "connection"); empty uses the text.
     void showBanner(const QString &key, const QString &text, Kind kind = Kind::Error);
+    // A button on the banner of `key` (one per banner; a second call replaces it) that runs
+    // `onClick`; the banner stays until the callback dismisses it. False without such a banner.
+    bool setAction(const QString &key, const QString &label, std::function<void()> onClick);
+    QPushButton *actionButton(const QString &key) const;
     void dismiss(const QString &key);
     void dismissAll();
 
@@ -47,6 +54,7 @@ private:
         int repeats = 1;
         QWidget *widget = nullptr;
         QLabel *label = nullptr;
+        QPushButton *action = nullptr;
     };
     void restyle(Banner &banner);
     void remove(qsizetype index);

@@ -1633,6 +1633,11 @@ void MainWindow::requestAnnotation(const QString &panelId, qint64 t0, std::optio
     a.t1 = t1;
     if (!m_editor || !m_editor(a, p ? p->title() : tr("the board")))
         return;
+    saveAnnotation(a);
+}
+
+void MainWindow::saveAnnotation(const session::Annotation &a)
+{
     if (m_session) {
         QString error;
         if (m_session->putAnnotation(a, &error).isEmpty())
@@ -2445,6 +2450,13 @@ void MainWindow::evaluateThresholdAlert(const QString &panelId)
     const QString message = text.arg(p->title(), p->seriesName(state.seriesId),
                                      p->formatValue(*threshold), p->formatValue(state.value), when);
     showBanner(thresholdBannerKey(panelId), message, BannerBar::Kind::Warning);
+    if (m_access.canAnnotate) {
+        //: Button on a threshold alert's banner
+        m_banners->setAction(thresholdBannerKey(panelId), tr("Acknowledge"),
+                             [this, panelId] { acknowledgeThresholdAlert(panelId); });
+        m_banners->actionButton(thresholdBannerKey(panelId))
+            ->setToolTip(tr("Marks the crossing on the chart for everyone on the board"));
+    }
     m_lastAlertedPanel = panelId;
     if (!desktopNotificationsEnabled() || !m_thresholdAlerts.takeNotification(panelId, m_clock()))
         return;
@@ -2452,6 +2464,33 @@ void MainWindow::evaluateThresholdAlert(const QString &panelId)
         //: Title of the desktop notification when a threshold alerts
         m_notifier->notify(tr("Threshold crossed"), message);
     QApplication::alert(this); // flashes the taskbar entry or bounces the Dock icon
+}
+
+bool MainWindow::acknowledgeThresholdAlert(const QString &panelId)
+{
+    const std::optional<ThresholdAlerts::State> state = m_thresholdAlerts.state(panelId);
+    ChartPanel *p = panel(panelId);
+    if (!state || !p || !p->threshold() || !m_access.canAnnotate)
+        return false;
+    const QString series = p->seriesName(state->seriesId);
+    const QString threshold = p->formatValue(*p->threshold());
+    const QString value = p->formatValue(state->value);
+    session::Annotation a;
+    a.panel = panelId;
+    a.t0 = state->sinceMs;
+    a.text = panelThresholdAlert(panelId) == ThresholdAlert::Below
+        //: Text of the annotation an acknowledged alert leaves on the chart; %1 = series,
+        //: %2 = threshold, %3 = the series' value at the crossing
+        ? tr("Acknowledged: %1 below the threshold %2 (%3)").arg(series, threshold, value)
+        : tr("Acknowledged: %1 above the threshold %2 (%3)").arg(series, threshold, value);
+    a.tags = QStringList { u"alert"_s };
+    a.color = u"#c01c28"_s;
+    saveAnnotation(a);
+    m_banners->dismiss(thresholdBannerKey(panelId));
+    //: Status bar after acknowledging a threshold alert
+    statusBar()->showMessage(
+        tr("Acknowledged: everyone on the board sees it on “%1”.").arg(p->title()), 8000);
+    return true;
 }
 
 void MainWindow::showAlertedPanel()

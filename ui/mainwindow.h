@@ -221,6 +221,11 @@ public:
     {
         return m_thresholdAlerts.isAlerting(panelId);
     }
+    // The alert banner's Acknowledge: a point annotation at the crossing on the panel, tagged
+    // "alert", so everyone on the board sees who took it and when; the banner goes, the panel
+    // stays framed while the series is beyond. False when the panel is not alerting or the
+    // session does not allow annotating.
+    bool acknowledgeThresholdAlert(const QString &panelId);
     // Replaces the desktop notifier (tests record notifications; default: TrayNotifier).
     void setDesktopNotifier(DesktopNotifier *notifier);
 
@@ -319,6 +324,8 @@ private:
     // its alert (setPanelThresholdAlert).
     void evaluateThresholdAlert(const QString &panelId);
     void showAlertedPanel(); // a click on the notification
+    // Through the session (shared) when there is one, else into the local store.
+    void saveAnnotation(const session::Annotation &a);
     void loadLayout();
     void saveLayout();
     void commitPanelOrder(QStringList order); // saves a new board order and lays it out

@@ -1,9 +1,11 @@
 // Threshold alerts: the rules of ThresholdAlerts on their own, then a board (offscreen) whose CPU
 // panel has a threshold and whose series crosses it, comes back, crosses again, hides; the
 // chart menu's Alert choices; the choice kept per board and in the layout JSON.
+#include "annotationstore.h"
 #include "chartcanvas.h"
 #include "chartpanel.h"
 #include "desktopnotifier.h"
+#include "links.h"
 #include "mainwindow.h"
 #include "metricstore.h"
 #include "settingsdialog.h"
@@ -16,6 +18,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMenu>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -70,6 +73,7 @@ private slots:
     void crossingAlertsThePanelTheBannerAndTheDesktop();
     void hiddenSeriesAndRemovedThresholdClear();
     void desktopNotificationsCanBeTurnedOff();
+    void acknowledgeLeavesAnAnnotationForEveryone();
     void menuChoosesBelowOrNever();
     void choiceIsKeptPerBoardAndInTheLayout();
     void screenshots();
@@ -301,6 +305,47 @@ void TestUiThresholds::desktopNotificationsCanBeTurnedOff()
     QCOMPARE(m_notifier->shown.size(), 1);
 }
 
+void TestUiThresholds::acknowledgeLeavesAnAnnotationForEveryone()
+{
+    feed(40);
+    m_board.window->setPanelThreshold(kCpu, kThreshold);
+    QVERIFY(!m_board.window->acknowledgeThresholdAlert(kCpu)); // nothing to acknowledge
+    point(kUsage, 93.5);
+    QPushButton *ack = m_board.window->banners()->actionButton(u"threshold:"_s + kCpu);
+    QVERIFY(ack);
+    QCOMPARE(ack->text(), u"Acknowledge"_s);
+    QVERIFY(ack->isVisible());
+    QTest::mouseClick(ack, Qt::LeftButton);
+
+    // The annotation goes where the board's annotations go (here: the store; with a session,
+    // to everyone on the board), at the crossing, on this panel.
+    const QList<session::Annotation> all = m_board.annotations->visible();
+    QCOMPARE(all.size(), 1);
+    const session::Annotation &a = all.first();
+    QCOMPARE(a.panel, std::optional<QString>(kCpu));
+    QCOMPARE(a.t0, kNow); // the sample that crossed
+    QVERIFY(!a.t1);
+    QCOMPARE(a.tags, QStringList { u"alert"_s });
+    QCOMPARE(a.text, u"Acknowledged: CPU usage above the threshold 80.00 % (93.50 %)"_s);
+    QVERIFY(banner().isEmpty());
+    QVERIFY(m_board.window->isPanelAlerting(kCpu)); // still above: still framed
+    QVERIFY2(m_board.window->statusBar()->currentMessage().contains(u"Acknowledged"_s),
+             qPrintable(m_board.window->statusBar()->currentMessage()));
+
+    // A viewer cannot annotate: no button, and nothing is written.
+    point(kUsage, 10);
+    SessionAccess viewer;
+    viewer.role = u"viewer"_s;
+    viewer.canAnnotate = false;
+    viewer.known = true;
+    m_board.window->setAccess(viewer);
+    point(kUsage, 95);
+    QVERIFY(!banner().isEmpty());
+    QVERIFY(!m_board.window->banners()->actionButton(u"threshold:"_s + kCpu));
+    QVERIFY(!m_board.window->acknowledgeThresholdAlert(kCpu));
+    QCOMPARE(m_board.annotations->visible().size(), 1);
+}
+
 void TestUiThresholds::menuChoosesBelowOrNever()
 {
     feed(40);
@@ -408,6 +453,7 @@ void TestUiThresholds::screenshots()
     for (const auto &[mode, name] : { std::pair { Theme::Mode::Light, u"light"_s },
                                       std::pair { Theme::Mode::Dark, u"dark"_s } }) {
         m_board.window->setThemeMode(mode);
+        QCoreApplication::processEvents(); // the charts lay their legends out again
         m_board.window->renderFrame();
         const QImage shot = m_board.window->grab().toImage();
         const QString path
@@ -420,6 +466,13 @@ void TestUiThresholds::screenshots()
         const QColor c = shot.pixelColor(corner * shot.devicePixelRatio());
         QVERIFY2(c.red() > 150 && c.green() < 130, qPrintable(c.name()));
     }
+    // Acknowledged: the banner goes, the crossing is marked on the chart.
+    m_board.window->setThemeMode(Theme::Mode::Light);
+    QVERIFY(m_board.window->acknowledgeThresholdAlert(kCpu));
+    QCoreApplication::processEvents();
+    m_board.window->renderFrame();
+    const QString path = QDir(wrtest::screenshotDir()).filePath(u"threshold-acknowledged.png"_s);
+    QVERIFY2(m_board.window->grab().save(path), qPrintable(path));
 }
 
 QTEST_MAIN(TestUiThresholds)
