@@ -2370,8 +2370,19 @@ void MainWindow::setPanelThreshold(const QString &panelId, std::optional<double>
 
 ThresholdAlert MainWindow::panelThresholdAlert(const QString &panelId) const
 {
-    const QVariantMap map = QSettings().value(boardSettingsKey(u"thresholdAlerts"_s)).toMap();
-    return thresholdAlertFromName(map.value(panelId).toString()).value_or(ThresholdAlert::Above);
+    // Asked at every arrival of a thresholded panel's points: read from QSettings once per
+    // board, then from memory.
+    const QString key = boardSettingsKey(u"thresholdAlerts"_s);
+    if (m_thresholdAlertModesKey != key) {
+        m_thresholdAlertModes.clear();
+        const QVariantMap map = QSettings().value(key).toMap();
+        for (auto it = map.cbegin(); it != map.cend(); ++it) {
+            if (const auto alert = thresholdAlertFromName(it.value().toString()))
+                m_thresholdAlertModes.insert(it.key(), *alert);
+        }
+        m_thresholdAlertModesKey = key;
+    }
+    return m_thresholdAlertModes.value(panelId, ThresholdAlert::Above);
 }
 
 void MainWindow::setPanelThresholdAlert(const QString &panelId, ThresholdAlert alert)
@@ -2387,6 +2398,7 @@ void MainWindow::setPanelThresholdAlert(const QString &panelId, ThresholdAlert a
         settings.remove(key);
     else
         settings.setValue(key, map);
+    m_thresholdAlertModesKey.clear(); // read again
     // A new direction is a new question: its first crossing is news.
     m_thresholdAlerts.forget(panelId);
     if (ChartPanel *p = panel(panelId))

@@ -411,6 +411,8 @@ private:
     QScrollArea *m_scroll = nullptr;
     BannerBar *m_banners = nullptr;
     ThresholdAlerts m_thresholdAlerts;
+    mutable QHash<QString, ThresholdAlert> m_thresholdAlertModes; // Above is not stored
+    mutable QString m_thresholdAlertModesKey; // the settings key they were read from
     DesktopNotifier *m_notifier = nullptr; // a child
     QString m_lastAlertedPanel;
     PresenceDock *m_presenceDock = nullptr;
