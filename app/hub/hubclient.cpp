@@ -379,6 +379,7 @@ void HubClient::openSocket(const QUrl &url)
     m_socket = socket;
     m_socketOpen = false;
     m_closeFrameReceived = false;
+    m_transportFailed = false;
     m_tlsRefusal.clear();
     const bool pinned
         = !m_options.tlsPin.isEmpty() && url.scheme().compare("wss"_L1, Qt::CaseInsensitive) == 0;
@@ -403,12 +404,11 @@ void HubClient::openSocket(const QUrl &url)
                     onFrame(data);
             });
     // Qt emits aboutToClose when a close frame arrives (our own closes are not connected), and
-    // passes on its TCP socket's when a write to a reset connection failed: that socket then
-    // has an error, and no close frame came.
+    // passes on its TCP socket's when a write to a reset connection failed and Qt aborted that
+    // socket: then errorOccurred came first (connected below, once the socket exists), and no
+    // close frame came.
     connect(socket, &QWebSocket::aboutToClose, this, [this, socket] {
-        const auto *transport = socket->findChild<QAbstractSocket *>();
-        if (socket == m_socket
-            && (!transport || transport->error() == QAbstractSocket::UnknownSocketError))
+        if (socket == m_socket && !m_transportFailed)
             m_closeFrameReceived = true;
     });
     const QByteArray pin = pinned ? m_options.tlsPin : QByteArray();
@@ -442,6 +442,12 @@ void HubClient::openSocket(const QUrl &url)
     QWebSocketHandshakeOptions handshake;
     handshake.setSubprotocols({ m_options.subprotocol });
     socket->open(QNetworkRequest(url), handshake);
+    if (auto *transport = socket->findChild<QAbstractSocket *>()) {
+        connect(transport, &QAbstractSocket::errorOccurred, this, [this, socket] {
+            if (socket == m_socket)
+                m_transportFailed = true;
+        });
+    }
 }
 
 void HubClient::onSocketOpened()

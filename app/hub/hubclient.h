@@ -277,6 +277,7 @@ private:
     QPointer<QWebSocket> m_socket;
     bool m_socketOpen = false; // handshake done
     bool m_closeFrameReceived = false;
+    bool m_transportFailed = false; // the current socket's TCP socket reported an error
     QString m_tlsRefusal; // why the last handshake's certificate was refused
     QUrl m_url; // of the current connection; recovery appends to it
     QString m_connectionId;

@@ -179,6 +179,12 @@ public:
     // Duplicate detection: remembers processed ackIds per connection (bounded).
     bool wasProcessed(quint64 ackId) const;
     void markProcessed(quint64 ackId);
+    // Requests whose ack comes later (a group hook's commit). A retry meanwhile (the client
+    // resends its un-acked requests after a recovery) is neither run again nor answered: the
+    // one ack to come answers both.
+    void markInProgress(quint64 ackId) { m_ackIdsInProgress.append(ackId); }
+    bool isInProgress(quint64 ackId) const { return m_ackIdsInProgress.contains(ackId); }
+    void finishInProgress(quint64 ackId) { m_ackIdsInProgress.removeOne(ackId); }
 
     // Ends the session: optional `disconnected` reason, then close (1008 by default, so a
     // reliable client does not try to recover into it). Emits ended().
@@ -257,6 +263,7 @@ private:
     // per connection from its first id.
     QList<quint64> m_processedAckIds;
     quint64 m_highestProcessedAckId = 0;
+    QList<quint64> m_ackIdsInProgress; // a few at a time, none on an idle connection
     QBasicTimer m_retention; // a full QTimer per idle connection costs more than it needs
     bool m_ended = false;
     TokenBucket m_messageBudget; // unlimited until setRateLimited(true)

@@ -5,7 +5,6 @@
 #include "logging.h"
 
 #include <QElapsedTimer>
-#include <QPointer>
 #include <QRandomGenerator>
 #include <QTcpSocket>
 #include <QWebSocket>
@@ -17,6 +16,7 @@ namespace wr {
 namespace {
 
 constexpr const char *kClosingHandshake = "watchroomClosingHandshake";
+constexpr const char *kTransportFailed = "watchroomTransportFailed";
 
 QString newConnectionId()
 {
@@ -150,14 +150,17 @@ void HubService::wire(ClientConnection *connection, QWebSocket *socket, QTcpSock
     // A client that closes with a close frame is done with its session; one whose TCP
     // connection just ends (no closing handshake) may come back to recover it. QWebSocket
     // also passes on its TCP socket's aboutToClose, which comes when a write to a reset
-    // connection failed and Qt aborted the socket: that connection was lost, not closed, and
-    // the TCP socket says so with its error.
-    connect(socket, &QWebSocket::aboutToClose, connection,
-            [socket, transport = QPointer<QTcpSocket>(transport)] {
-                if (transport && transport->error() != QAbstractSocket::UnknownSocketError)
-                    return;
-                socket->setProperty(kClosingHandshake, true);
-            });
+    // connection failed and Qt aborted the socket: errorOccurred comes first then, and that
+    // connection was lost, not closed. (Nothing here calls into the TCP socket: its
+    // aboutToClose may come from its destructor.)
+    if (transport) {
+        connect(transport, &QAbstractSocket::errorOccurred, socket,
+                [socket] { socket->setProperty(kTransportFailed, true); });
+    }
+    connect(socket, &QWebSocket::aboutToClose, connection, [socket] {
+        if (!socket->property(kTransportFailed).toBool())
+            socket->setProperty(kClosingHandshake, true);
+    });
     if (socket->state() != QAbstractSocket::ConnectedState) {
         // Already gone between the handshake and here.
         QMetaObject::invokeMethod(
@@ -309,6 +312,12 @@ void HubService::handleFrame(ClientConnection *connection, const QByteArray &fra
                     u"ackId %1 was already processed"_s.arg(*ackId));
             return true;
         }
+        if (ackId && connection->isInProgress(*ackId)) {
+            // Delivered already, its ack still to come (the keeper's commit): that ack answers
+            // this retry too. Running it again would deliver it twice.
+            qCDebug(lcRelayHub) << "ackId" << *ackId << "is still in progress; not run again";
+            return true;
+        }
         return false;
     };
     const auto forbidden = [&](const std::optional<quint64> &ackId, const QString &what) {
@@ -355,8 +364,13 @@ void HubService::handleFrame(ClientConnection *connection, const QByteArray &fra
                 }
                 GroupSendOutcome outcome = GroupSendOutcome::Deliver;
                 if (m_groupHook) {
+                    // In progress before the hook runs: it may call the AckCallback at once.
+                    if (m.ackId)
+                        connection->markInProgress(*m.ackId);
                     outcome
                         = m_groupHook->groupSend(*connection, m, deferredAck(connection, m.ackId));
+                    if (m.ackId && outcome != GroupSendOutcome::DeliverAckLater)
+                        connection->finishInProgress(*m.ackId);
                     if (outcome == GroupSendOutcome::Refused)
                         return;
                 }
@@ -399,6 +413,7 @@ AckCallback HubService::deferredAck(ClientConnection *connection, std::optional<
         }
         if (!target || target->hasEnded())
             return; // the client retries with the same ackId on its next connection
+        target->finishInProgress(*ackId);
         if (errorName.isEmpty())
             target->markProcessed(*ackId);
         sendAck(target, *ackId, errorName, errorMessage);

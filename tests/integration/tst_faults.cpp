@@ -508,6 +508,11 @@ void TestFaults::networkCutsAndStalls()
           int(faults.size()), recovered, wentDown, qPrintable(figures(allRecoverMs)),
           int(acked.size()), missing(), duplicates, recoveries, reconnects, droppedDuplicates);
     QCOMPARE(recovered, wentDown);
+    if (duplicates > 0) {
+        for (auto &m : members)
+            qInfo("%s was delivered twice: %s", qPrintable(m->client.userId()),
+                  qPrintable(m->duplicates.join(u", "_s)));
+    }
     QCOMPARE(duplicates, 0);
     for (auto &m : members)
         m->binding.stop();

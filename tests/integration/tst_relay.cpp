@@ -47,6 +47,7 @@ private slots:
     void tokenGroupsAreJoined();
     void rolesAreEnforced();
     void duplicateAckIdIsNotRunTwice();
+    void retryWhileTheAckIsDeferredIsNotRunTwice();
     void pingGetsPong();
     void malformedFramesAreRejectedAndCounted_data();
     void malformedFramesAreRejectedAndCounted();
@@ -341,6 +342,50 @@ void TestRelay::duplicateAckIdIsNotRunTwice()
     alice->send(wps::Ping {});
     QTRY_COMPARE(alice->count<wps::Pong>(), 1);
     QCOMPARE(alice->count<wps::GroupMessage>(), 1);
+}
+
+namespace {
+// A group hook whose acks the test gives, as the keeper gives them after its commit.
+class DeferringHook : public wr::GroupHook
+{
+public:
+    wr::GroupSendOutcome groupSend(const wr::ClientConnection &, const wps::SendToGroup &,
+                                   const wr::AckCallback &ack) override
+    {
+        acks.append(ack);
+        return wr::GroupSendOutcome::DeliverAckLater;
+    }
+    QList<wr::AckCallback> acks;
+};
+} // namespace
+
+void TestRelay::retryWhileTheAckIsDeferredIsNotRunTwice()
+{
+    // After a recovery the client resends what was not acked; an op whose ack waits for the
+    // keeper's commit must not be delivered again (it was, once: tst_faults saw it).
+    DeferringHook hook;
+    m_relay->hub()->setGroupHook(&hook);
+    const QStringList roles { u"webpubsub.joinLeaveGroup"_s, u"webpubsub.sendToGroup"_s };
+    auto alice = connectClient(u"alice"_s, roles, { u"g"_s });
+    QVERIFY(alice);
+    alice->send(wps::SendToGroup { u"g"_s, 9, false, wps::DataType::Text, u"op"_s });
+    QTRY_COMPARE(alice->count<wps::GroupMessage>(), 1);
+    alice->send(wps::SendToGroup { u"g"_s, 9, false, wps::DataType::Text, u"op"_s });
+    alice->send(wps::Ping {});
+    QTRY_COMPARE(alice->count<wps::Pong>(), 1);
+    QCOMPARE(hook.acks.size(), 1); // the retry did not reach the hook
+    QCOMPARE(alice->count<wps::GroupMessage>(), 1);
+    QCOMPARE(alice->count<wps::Ack>(), 0); // both wait for the commit
+
+    hook.acks.first()(QString(), QString());
+    QTRY_COMPARE(alice->count<wps::Ack>(), 1);
+    QVERIFY(alice->all<wps::Ack>().first().success);
+    // Once answered it is an ordinary duplicate.
+    alice->send(wps::SendToGroup { u"g"_s, 9, false, wps::DataType::Text, u"op"_s });
+    QTRY_COMPARE(alice->count<wps::Ack>(), 2);
+    QCOMPARE(alice->all<wps::Ack>().last().errorName, u"Duplicate"_s);
+    QCOMPARE(alice->count<wps::GroupMessage>(), 1);
+    m_relay->hub()->setGroupHook(nullptr);
 }
 
 void TestRelay::pingGetsPong()
