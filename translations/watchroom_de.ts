@@ -412,6 +412,11 @@
         <extracomment>Tooltip of a legend entry, under the series&apos; name</extracomment>
         <translation>Klicken, um diese Serie auszublenden.</translation>
     </message>
+    <message>
+        <source>No new data since %1</source>
+        <extracomment>On a panel whose series stopped reporting; %1 = the time of their last point</extracomment>
+        <translation>Keine neuen Daten seit %1</translation>
+    </message>
 </context>
 <context>
     <name>wr::DesktopApp</name>
@@ -1413,6 +1418,26 @@ Ansicht → Ausgeblendete Panels zeigt sie wieder an.</translation>
         <source>Acknowledged: everyone on the board sees it on “%1”.</source>
         <extracomment>Status bar after acknowledging a threshold alert</extracomment>
         <translation>Bestätigt: Alle auf dem Board sehen es in „%1“.</translation>
+    </message>
+    <message>
+        <source>New data is arriving again.</source>
+        <extracomment>Status bar: series that had stopped reporting send points again</extracomment>
+        <translation>Es kommen wieder neue Daten an.</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <extracomment>%1 = the first panels&apos; titles, %2 = how many more panels</extracomment>
+        <translation>%1 und %2 weitere</translation>
+    </message>
+    <message>
+        <source>No new data since %1 on %2.</source>
+        <extracomment>Banner; %1 = the time of the oldest last point (HH:mm:ss), %2 = panel titles</extracomment>
+        <translation>Keine neuen Daten seit %1 in %2.</translation>
+    </message>
+    <message>
+        <source>Data stopped</source>
+        <extracomment>Title of the desktop notification when series stop reporting</extracomment>
+        <translation>Daten ausgeblieben</translation>
     </message>
 </context>
 <context>

@@ -412,6 +412,11 @@
         <extracomment>Tooltip of a legend entry, under the series&apos; name</extracomment>
         <translation>Haga clic para ocultar esta serie.</translation>
     </message>
+    <message>
+        <source>No new data since %1</source>
+        <extracomment>On a panel whose series stopped reporting; %1 = the time of their last point</extracomment>
+        <translation>Sin datos nuevos desde %1</translation>
+    </message>
 </context>
 <context>
     <name>wr::DesktopApp</name>
@@ -1413,6 +1418,26 @@ Ver → Paneles ocultos los vuelve a mostrar.</translation>
         <source>Acknowledged: everyone on the board sees it on “%1”.</source>
         <extracomment>Status bar after acknowledging a threshold alert</extracomment>
         <translation>Reconocido: todos los del tablero lo ven en «%1».</translation>
+    </message>
+    <message>
+        <source>New data is arriving again.</source>
+        <extracomment>Status bar: series that had stopped reporting send points again</extracomment>
+        <translation>Vuelven a llegar datos nuevos.</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <extracomment>%1 = the first panels&apos; titles, %2 = how many more panels</extracomment>
+        <translation>%1 y %2 más</translation>
+    </message>
+    <message>
+        <source>No new data since %1 on %2.</source>
+        <extracomment>Banner; %1 = the time of the oldest last point (HH:mm:ss), %2 = panel titles</extracomment>
+        <translation>Sin datos nuevos desde %1 en %2.</translation>
+    </message>
+    <message>
+        <source>Data stopped</source>
+        <extracomment>Title of the desktop notification when series stop reporting</extracomment>
+        <translation>Datos detenidos</translation>
     </message>
 </context>
 <context>

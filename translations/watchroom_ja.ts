@@ -403,6 +403,11 @@
         <extracomment>Tooltip of a legend entry, under the series&apos; name</extracomment>
         <translation>クリックするとこの系列を非表示にします。</translation>
     </message>
+    <message>
+        <source>No new data since %1</source>
+        <extracomment>On a panel whose series stopped reporting; %1 = the time of their last point</extracomment>
+        <translation>%1 以降、新しいデータがありません</translation>
+    </message>
 </context>
 <context>
     <name>wr::DesktopApp</name>
@@ -1402,6 +1407,26 @@ View → Hidden panels shows them again.</source>
         <source>Acknowledged: everyone on the board sees it on “%1”.</source>
         <extracomment>Status bar after acknowledging a threshold alert</extracomment>
         <translation>確認済み: ボードの全員が「%1」で確認できます。</translation>
+    </message>
+    <message>
+        <source>New data is arriving again.</source>
+        <extracomment>Status bar: series that had stopped reporting send points again</extracomment>
+        <translation>新しいデータが再び届いています。</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <extracomment>%1 = the first panels&apos; titles, %2 = how many more panels</extracomment>
+        <translation>%1 ほか %2 件</translation>
+    </message>
+    <message>
+        <source>No new data since %1 on %2.</source>
+        <extracomment>Banner; %1 = the time of the oldest last point (HH:mm:ss), %2 = panel titles</extracomment>
+        <translation>%2 で %1 以降、新しいデータがありません。</translation>
+    </message>
+    <message>
+        <source>Data stopped</source>
+        <extracomment>Title of the desktop notification when series stop reporting</extracomment>
+        <translation>データが途絶えました</translation>
     </message>
 </context>
 <context>

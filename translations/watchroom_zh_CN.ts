@@ -403,6 +403,11 @@
         <extracomment>Tooltip of a legend entry, under the series&apos; name</extracomment>
         <translation>单击以隐藏此序列。</translation>
     </message>
+    <message>
+        <source>No new data since %1</source>
+        <extracomment>On a panel whose series stopped reporting; %1 = the time of their last point</extracomment>
+        <translation>自 %1 起没有新数据</translation>
+    </message>
 </context>
 <context>
     <name>wr::DesktopApp</name>
@@ -1402,6 +1407,26 @@ View → Hidden panels shows them again.</source>
         <source>Acknowledged: everyone on the board sees it on “%1”.</source>
         <extracomment>Status bar after acknowledging a threshold alert</extracomment>
         <translation>已确认：看板中的每个人都能在“%1”上看到。</translation>
+    </message>
+    <message>
+        <source>New data is arriving again.</source>
+        <extracomment>Status bar: series that had stopped reporting send points again</extracomment>
+        <translation>新数据又开始到达了。</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <extracomment>%1 = the first panels&apos; titles, %2 = how many more panels</extracomment>
+        <translation>%1 等另外 %2 个</translation>
+    </message>
+    <message>
+        <source>No new data since %1 on %2.</source>
+        <extracomment>Banner; %1 = the time of the oldest last point (HH:mm:ss), %2 = panel titles</extracomment>
+        <translation>%2 自 %1 起没有新数据。</translation>
+    </message>
+    <message>
+        <source>Data stopped</source>
+        <extracomment>Title of the desktop notification when series stop reporting</extracomment>
+        <translation>数据已中断</translation>
     </message>
 </context>
 <context>

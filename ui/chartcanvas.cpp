@@ -84,6 +84,14 @@ void ChartCanvas::setThreshold(std::optional<double> value, const QString &label
     updateOverlay();
 }
 
+void ChartCanvas::setNotice(const QString &text)
+{
+    if (m_overlay.notice == text)
+        return;
+    m_overlay.notice = text;
+    updateOverlay();
+}
+
 void ChartCanvas::setThresholdAlert(int side)
 {
     if (m_overlay.thresholdAlert == side)

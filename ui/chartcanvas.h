@@ -43,6 +43,7 @@ public:
     void setThreshold(std::optional<double> value, const QString &label, const QColor &color);
     // OverlayState::thresholdAlert: +1 above, -1 below, 0 not alerting.
     void setThresholdAlert(int side);
+    void setNotice(const QString &text); // OverlayState::notice
     const OverlayState &overlayState() const { return m_overlay; }
 
     // Forces the chart to be re-rendered into the cache on the next paint.

@@ -397,6 +397,18 @@ void ChartOverlay::paint(QPainter &p, const ChartMapping &m, const QPalette &pal
     }
     p.setOpacity(1.0);
 
+    // The panel's notice (its data stopped), in a box like the value readout's.
+    if (!state.notice.isEmpty()) {
+        QRectF box = fm.boundingRect(QRectF(0, 0, plot.width(), 100), Qt::AlignLeft, state.notice);
+        box.adjust(-6, -3, 6, 3);
+        box.moveTopLeft(plot.topLeft() + QPointF(6, 6));
+        p.setPen(QPen(palette.color(QPalette::Mid), 0));
+        p.setBrush(palette.color(QPalette::ToolTipBase));
+        p.drawRect(box);
+        p.setPen(palette.color(QPalette::ToolTipText));
+        p.drawText(box.adjusted(6, 3, -6, -3), Qt::AlignLeft, state.notice);
+    }
+
     // Hover text of the annotation under the local pointer.
     if (state.hover) {
         const auto hit = annotationAt(m, annotations, *state.hover);

@@ -66,6 +66,8 @@ struct OverlayState
     // The panel alerts (ThresholdAlerts): +1 a series is above the threshold, -1 below it, 0
     // not alerting. The side beyond the line is tinted and the plot framed in its colour.
     int thresholdAlert = 0;
+    // A notice at the top left of the plot, e.g. "No new data since 10:42:13" (plain text).
+    QString notice;
 };
 
 // Paints the overlay layer of one panel above the cached chart: annotations (shaded regions,

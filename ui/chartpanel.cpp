@@ -881,6 +881,16 @@ void ChartPanel::setThreshold(std::optional<double> value)
     updateThresholdOverlay();
 }
 
+void ChartPanel::setStaleSince(std::optional<qint64> t)
+{
+    m_staleSince = t;
+    m_canvas->setNotice(
+        t ? //: On a panel whose series stopped reporting; %1 = the time of their last point
+            tr("No new data since %1")
+                .arg(QDateTime::fromMSecsSinceEpoch(*t).toString(u"HH:mm:ss"_s))
+          : QString());
+}
+
 void ChartPanel::setThresholdAlert(int side)
 {
     m_canvas->setThresholdAlert(side);

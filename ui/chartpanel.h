@@ -104,6 +104,10 @@ public:
     // framed in the threshold's colour. +1 above, -1 below, 0 not alerting.
     void setThresholdAlert(int side);
     int thresholdAlert() const;
+    // Some of the panel's series stopped reporting (StaleWatch): "No new data since <t>" on the
+    // plot, t being the oldest of their last points; nullopt removes it.
+    void setStaleSince(std::optional<qint64> t);
+    std::optional<qint64> staleSince() const { return m_staleSince; }
     // A value in the unit the value axis shows, e.g. "1.50 GiB".
     QString formatValue(double value) const;
     double displayScale() const { return m_displayScale; }
@@ -173,6 +177,7 @@ private:
     bool m_dark = false;
     quint64 m_frames = 0;
     std::optional<double> m_threshold;
+    std::optional<qint64> m_staleSince;
     QStringList m_hiddenSeries; // sorted
     QString m_hoveredLegendSeries; // the series whose legend entry is under the pointer
 };

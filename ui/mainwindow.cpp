@@ -61,6 +61,28 @@ namespace {
 
 constexpr int kFrameIntervalMs = 16; // at most ~60 frames a second
 
+// Connecting, recovering, reconnecting or offline: data cannot arrive (Stopped: there is no
+// session, the data comes from elsewhere).
+bool connectionIsDown(const ConnectionStatus &status)
+{
+    using S = ConnectionStatus::State;
+    return status.state != S::Connected && status.state != S::Stopped;
+}
+
+// The newest `count` points of a series, oldest first.
+QList<Sample> newestSamples(const MetricStore &store, const QString &id, qsizetype count)
+{
+    QList<Sample> out;
+    const TimeSeriesBuffer *buffer = store.buffer(id);
+    if (!buffer)
+        return out;
+    const qsizetype n = buffer->size();
+    out.reserve(std::min(n, count));
+    for (qsizetype i = std::max<qsizetype>(0, n - count); i < n; ++i)
+        out.append(buffer->at(i));
+    return out;
+}
+
 // The banner of a panel's threshold alert.
 QString thresholdBannerKey(const QString &panelId)
 {
@@ -154,6 +176,9 @@ MainWindow::MainWindow(MetricStore *metrics, AnnotationStore *annotations,
     m_cursorTimer.setInterval(kFrameIntervalMs);
     m_cursorTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_cursorTimer, &QTimer::timeout, this, &MainWindow::updateCursors);
+    m_staleTimer.setInterval(5000);
+    connect(&m_staleTimer, &QTimer::timeout, this, &MainWindow::checkStaleSeries);
+    m_staleTimer.start();
     m_fadeTimer.setSingleShot(true);
     connect(&m_fadeTimer, &QTimer::timeout, this, &MainWindow::updateCursors);
 
@@ -178,6 +203,8 @@ MainWindow::MainWindow(MetricStore *metrics, AnnotationStore *annotations,
             scheduleFrame();
         });
         connect(m_metrics, &MetricStore::pointsAppended, this, [this](const QString &id) {
+            if (m_staleWatch.observe(id, newestSamples(*m_metrics, id, StaleWatch::kPaceSamples)))
+                updateStaleSeries(false);
             const QStringList panelIds = m_panelsOfSeries.value(id);
             for (const QString &panelId : panelIds) {
                 if (ChartPanel *p = panel(panelId)) {
@@ -883,6 +910,7 @@ ChartPanel *MainWindow::createPanel(const QString &panelId, const QString &title
             m_panelLayouts.remove(panelId);
         saveLayout();
         evaluateThresholdAlert(panelId); // a hidden series no longer alerts
+        updateStaleSeries(false);
         scheduleFrame(); // the panel's value range and lines change
     });
     m_panels.append(p);
@@ -1147,6 +1175,7 @@ void MainWindow::setPanelHidden(const QString &panelId, bool hidden)
         m_hiddenPanels.remove(panelId);
     saveLayout();
     relayout();
+    updateStaleSeries(false);
     if (!hidden) {
         if (ChartPanel *p = panel(panelId)) {
             p->markDataChanged();
@@ -1740,7 +1769,10 @@ QString MainWindow::connectionText() const
 
 void MainWindow::setConnectionStatus(const ConnectionStatus &status)
 {
+    const bool wasDown = connectionIsDown(m_status);
     m_status = status;
+    if (wasDown != connectionIsDown(status))
+        updateStaleSeries(false); // not while down: the status bar says that already
     using S = ConnectionStatus::State;
     QColor color;
     switch (status.state) {
@@ -2503,6 +2535,90 @@ bool MainWindow::acknowledgeThresholdAlert(const QString &panelId)
     statusBar()->showMessage(
         tr("Acknowledged: everyone on the board sees it on “%1”.").arg(p->title()), 8000);
     return true;
+}
+
+QStringList MainWindow::staleSeries() const
+{
+    QStringList shown;
+    if (connectionIsDown(m_status))
+        return shown;
+    const QStringList stale = m_staleWatch.stale();
+    for (const QString &id : stale) {
+        const QStringList panels = m_panelsOfSeries.value(id);
+        const bool visible = std::any_of(panels.cbegin(), panels.cend(), [&](const QString &pid) {
+            const ChartPanel *p = panel(pid);
+            return p && !m_hiddenPanels.contains(pid) && !p->isSeriesHidden(id);
+        });
+        if (visible)
+            shown.append(id);
+    }
+    return shown;
+}
+
+void MainWindow::checkStaleSeries()
+{
+    const QStringList became = m_staleWatch.check(m_clock());
+    updateStaleSeries(!became.isEmpty());
+}
+
+void MainWindow::updateStaleSeries(bool newlyStale)
+{
+    const QStringList stale = staleSeries();
+    const QSet<QString> staleSet(stale.cbegin(), stale.cend());
+    QStringList titles;
+    qint64 since = std::numeric_limits<qint64>::max();
+    for (ChartPanel *p : std::as_const(m_panels)) {
+        std::optional<qint64> panelSince;
+        if (!m_hiddenPanels.contains(p->panelId())) {
+            const QStringList ids = p->seriesIds();
+            for (const QString &id : ids) {
+                if (!staleSet.contains(id) || p->isSeriesHidden(id))
+                    continue;
+                const qint64 t = m_staleWatch.lastPointMs(id);
+                panelSince = panelSince ? std::min(*panelSince, t) : t;
+            }
+        }
+        if (p->staleSince() != panelSince)
+            p->setStaleSince(panelSince);
+        if (panelSince)
+            since = std::min(since, *panelSince);
+    }
+    for (const QString &panelId : visiblePanelOrder()) {
+        if (const ChartPanel *p = panel(panelId); p && p->staleSince())
+            titles.append(p->title());
+    }
+    if (titles.isEmpty()) {
+        m_banners->dismiss(u"stale"_s);
+        m_staleText.clear();
+        if (m_staleShown)
+            //: Status bar: series that had stopped reporting send points again
+            statusBar()->showMessage(tr("New data is arriving again."), 6000);
+        m_staleShown = false;
+        return;
+    }
+    m_staleShown = true;
+    constexpr qsizetype kNamed = 3;
+    QString where = QLocale().createSeparatedList(titles.mid(0, kNamed));
+    if (titles.size() > kNamed)
+        //: %1 = the first panels' titles, %2 = how many more panels
+        where = tr("%1 and %2 more").arg(where).arg(titles.size() - kNamed);
+    //: Banner; %1 = the time of the oldest last point (HH:mm:ss), %2 = panel titles
+    const QString text
+        = tr("No new data since %1 on %2.")
+              .arg(QDateTime::fromMSecsSinceEpoch(since).toString(u"HH:mm:ss"_s), where);
+    if (text != m_staleText) {
+        m_staleText = text;
+        showBanner(u"stale"_s, text, BannerBar::Kind::Warning);
+    }
+    const qint64 now = m_clock();
+    if (!newlyStale || !desktopNotificationsEnabled()
+        || now - m_staleNotifiedAtMs < ThresholdAlerts::kRenotifyMs)
+        return;
+    m_staleNotifiedAtMs = now;
+    if (m_notifier)
+        //: Title of the desktop notification when series stop reporting
+        m_notifier->notify(tr("Data stopped"), text);
+    QApplication::alert(this);
 }
 
 void MainWindow::showAlertedPanel()

@@ -9,6 +9,7 @@
 #include "links.h"
 #include "sessionmessages.h"
 #include "settingsdialog.h"
+#include "stalewatch.h"
 #include "theme.h"
 #include "thresholdalerts.h"
 
@@ -22,6 +23,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <limits>
 #include <optional>
 
 class QAction;
@@ -226,6 +228,12 @@ public:
     // stays framed while the series is beyond. False when the panel is not alerting or the
     // session does not allow annotating.
     bool acknowledgeThresholdAlert(const QString &panelId);
+    // Series that stopped reporting (StaleWatch): checked every 5 s and when points arrive.
+    // Those on visible panels, not hidden, get "No new data since …" on their panel and one
+    // banner naming the panels; the first stop notifies the desktop (at most every 5 min).
+    // Nothing while the connection is down: the status bar says so already.
+    void checkStaleSeries();
+    QStringList staleSeries() const; // shown ones, sorted
     // Replaces the desktop notifier (tests record notifications; default: TrayNotifier).
     void setDesktopNotifier(DesktopNotifier *notifier);
 
@@ -324,6 +332,7 @@ private:
     // its alert (setPanelThresholdAlert).
     void evaluateThresholdAlert(const QString &panelId);
     void showAlertedPanel(); // a click on the notification
+    void updateStaleSeries(bool newlyStale);
     // Through the session (shared) when there is one, else into the local store.
     void saveAnnotation(const session::Annotation &a);
     void loadLayout();
@@ -413,8 +422,13 @@ private:
     ThresholdAlerts m_thresholdAlerts;
     mutable QHash<QString, ThresholdAlert> m_thresholdAlertModes; // Above is not stored
     mutable QString m_thresholdAlertModesKey; // the settings key they were read from
+    QString m_staleText; // the stale banner's text, so it is not repeated
     DesktopNotifier *m_notifier = nullptr; // a child
     QString m_lastAlertedPanel;
+    StaleWatch m_staleWatch;
+    QTimer m_staleTimer;
+    qint64 m_staleNotifiedAtMs = std::numeric_limits<qint64>::min() / 2;
+    bool m_staleShown = false;
     PresenceDock *m_presenceDock = nullptr;
     AnnotationDock *m_annotationDock = nullptr;
     QPointer<HostDialog> m_hostDialog;

@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "metricstore.h"
 #include "settingsdialog.h"
+#include "stalewatch.h"
 #include "thresholdalerts.h"
 #include "uiboardfixture.h"
 
@@ -69,6 +70,8 @@ private slots:
     void belowOffAndNoThreshold();
     void notificationsArePaced();
     void namesRoundTrip();
+    void staleAfterMissedIntervals();
+    void noPaceNoStaleness();
 
     void crossingAlertsThePanelTheBannerAndTheDesktop();
     void hiddenSeriesAndRemovedThresholdClear();
@@ -76,6 +79,7 @@ private slots:
     void acknowledgeLeavesAnAnnotationForEveryone();
     void menuChoosesBelowOrNever();
     void choiceIsKeptPerBoardAndInTheLayout();
+    void stoppedSeriesAreNamedUntilTheyReportAgain();
     void screenshots();
 
 private:
@@ -209,6 +213,59 @@ void TestUiThresholds::namesRoundTrip()
     QCOMPARE(thresholdAlertName(ThresholdAlert::Below), u"below"_s);
     QVERIFY(!thresholdAlertFromName(u"Above"_s));
     QVERIFY(!thresholdAlertFromName(QString()));
+}
+
+namespace {
+QList<Sample> steady(qint64 from, int count, qint64 step)
+{
+    QList<Sample> out;
+    for (int i = 0; i < count; ++i)
+        out.append({ from + i * step, 1.0 });
+    return out;
+}
+} // namespace
+
+void TestUiThresholds::staleAfterMissedIntervals()
+{
+    StaleWatch watch;
+    QList<Sample> points = steady(1000, 10, 1000); // the last at 10 000
+    QVERIFY(!watch.observe(u"a"_s, points));
+    QCOMPARE(watch.graceMs(u"a"_s), StaleWatch::kMinMs); // 5 x 1 s is less than the minimum
+    QCOMPARE(watch.lastPointMs(u"a"_s), 10'000);
+    QVERIFY(watch.check(10'000 + StaleWatch::kMinMs).isEmpty());
+    QCOMPARE(watch.check(10'001 + StaleWatch::kMinMs), QStringList { u"a"_s });
+    QVERIFY(watch.check(99'000).isEmpty()); // reported once
+    QVERIFY(watch.isStale(u"a"_s));
+    QCOMPARE(watch.stale(), QStringList { u"a"_s });
+    // Its next point ends it, even after the long gap (which leaves it without a pace for now).
+    points.append({ 99'500, 2.0 });
+    QVERIFY(watch.observe(u"a"_s, points.mid(points.size() - StaleWatch::kPaceSamples)));
+    QVERIFY(!watch.isStale(u"a"_s));
+    QCOMPARE(watch.graceMs(u"a"_s), 0);
+
+    // A 15 s scrape may be silent for 5 intervals.
+    QVERIFY(!watch.observe(u"b"_s, steady(0, 8, 15'000)));
+    QCOMPARE(watch.graceMs(u"b"_s), 75'000);
+    QVERIFY(watch.check(105'000 + 75'000).isEmpty());
+    QCOMPARE(watch.check(105'000 + 75'001), QStringList { u"b"_s });
+    QVERIFY(watch.forget(u"b"_s));
+    QVERIFY(!watch.forget(u"b"_s));
+}
+
+void TestUiThresholds::noPaceNoStaleness()
+{
+    StaleWatch watch;
+    watch.observe(u"few"_s, steady(0, StaleWatch::kPaceSamples - 1, 1000));
+    // Pushed now and then: one interval far longer than the others.
+    QList<Sample> bursty = steady(0, 7, 1000);
+    bursty.append({ 60'000, 1.0 });
+    watch.observe(u"bursty"_s, bursty);
+    // Several points in the same millisecond: no pace either.
+    watch.observe(u"same"_s, steady(5000, 8, 0));
+    QVERIFY(watch.check(std::numeric_limits<qint64>::max() / 2).isEmpty());
+    QCOMPARE(watch.graceMs(u"few"_s), 0);
+    QCOMPARE(watch.graceMs(u"bursty"_s), 0);
+    QCOMPARE(watch.graceMs(u"same"_s), 0);
 }
 
 // ---- the board --------------------------------------------------------------------------------
@@ -438,6 +495,75 @@ void TestUiThresholds::choiceIsKeptPerBoardAndInTheLayout()
             .toJson(),
         &error));
     QCOMPARE(m_board.window->panelThresholdAlert(kCpu), ThresholdAlert::Off);
+}
+
+void TestUiThresholds::stoppedSeriesAreNamedUntilTheyReportAgain()
+{
+    qint64 now = kNow;
+    m_board.window->setClock([&now] { return now; });
+    feed(40); // both CPU series, one point a second up to kNow - 1 s
+    m_board.window->checkStaleSeries();
+    QVERIFY(m_board.window->staleSeries().isEmpty());
+    const QString bannerKey = u"stale"_s;
+
+    now = kNow + 29'000; // 30 s after the last point: not yet
+    m_board.window->checkStaleSeries();
+    QVERIFY(m_board.window->staleSeries().isEmpty());
+    now = kNow + 40'000;
+    m_board.window->checkStaleSeries();
+    QCOMPARE(m_board.window->staleSeries(), (QStringList { kSystem, kUsage }));
+    QCOMPARE(cpu()->staleSince(), std::optional<qint64>(kNow - 1000));
+    const QString text = m_board.window->banners()->text(bannerKey);
+    QVERIFY2(text.startsWith(u"No new data since "_s) && text.contains(u"CPU · alpha"_s),
+             qPrintable(text));
+    QCOMPARE(m_notifier->shown.size(), 1);
+    QVERIFY(m_notifier->shown.first().startsWith(u"Data stopped | "_s));
+    QDir().mkpath(wrtest::screenshotDir());
+    const QString shot = QDir(wrtest::screenshotDir()).filePath(u"stale-notice.png"_s);
+    QVERIFY2(m_board.window->grab().save(shot), qPrintable(shot));
+    m_board.window->checkStaleSeries(); // nothing new: no second notification, same banner
+    QCOMPARE(m_notifier->shown.size(), 1);
+    QCOMPARE(m_board.window->banners()->text(bannerKey), text);
+
+    // While the connection is down the status bar speaks for it.
+    ConnectionStatus down;
+    down.state = ConnectionStatus::State::Reconnecting;
+    m_board.window->setConnectionStatus(down);
+    QVERIFY(m_board.window->staleSeries().isEmpty());
+    QVERIFY(m_board.window->banners()->text(bannerKey).isEmpty());
+    QVERIFY(!cpu()->staleSince());
+    ConnectionStatus up;
+    up.state = ConnectionStatus::State::Connected;
+    m_board.window->setConnectionStatus(up);
+    QCOMPARE(m_board.window->staleSeries().size(), 2);
+
+    // One series reports again: the other still stops the panel; then both.
+    m_next = now;
+    point(kUsage, 41);
+    QCOMPARE(m_board.window->staleSeries(), QStringList { kSystem });
+    QVERIFY(!m_board.window->banners()->text(bannerKey).isEmpty());
+    point(kSystem, 6);
+    QVERIFY(m_board.window->staleSeries().isEmpty());
+    QVERIFY(m_board.window->banners()->text(bannerKey).isEmpty());
+    QVERIFY(!cpu()->staleSince());
+    QVERIFY2(m_board.window->statusBar()->currentMessage().contains(u"arriving again"_s),
+             qPrintable(m_board.window->statusBar()->currentMessage()));
+
+    // A hidden panel's series do not count. (Both first get their pace back.)
+    for (int i = 0; i < StaleWatch::kPaceSamples; ++i) {
+        point(kUsage, 42);
+        m_next -= 1000;
+        point(kSystem, 7);
+    }
+    now = m_next + 40'000;
+    m_board.window->setPanelHidden(kCpu, true);
+    m_board.window->checkStaleSeries();
+    QVERIFY(m_board.window->staleSeries().isEmpty());
+    QVERIFY(m_board.window->banners()->text(bannerKey).isEmpty());
+    m_board.window->setPanelHidden(kCpu, false);
+    QCOMPARE(m_board.window->staleSeries().size(), 2);
+    QVERIFY(!m_board.window->banners()->text(bannerKey).isEmpty());
+    QCOMPARE(m_notifier->shown.size(), 1); // within 5 min of the first
 }
 
 void TestUiThresholds::screenshots()

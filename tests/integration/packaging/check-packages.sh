@@ -70,10 +70,11 @@ expect_file /usr/lib/sysusers.d/watchroom-relay.conf
 expect_file /etc/watchroom/relay.conf
 expect_file /usr/share/doc/watchroom-relay/copyright
 relay_deb=${debs[0]}
-dpkg-deb -f "$relay_deb" Depends | grep -q 'libqt6core6' \
+relay_depends=$(dpkg-deb -f "$relay_deb" Depends)
+grep -q 'libqt6core6' <<<"$relay_depends" \
     && pass "watchroom-relay depends on libqt6core6 (shlibdeps)" \
     || fail "watchroom-relay: shlibdeps found no Qt dependency"
-dpkg-deb -f "$relay_deb" Depends | grep -q 'libqt6sql6-sqlite' \
+grep -q 'libqt6sql6-sqlite' <<<"$relay_depends" \
     && pass "watchroom-relay depends on the Qt SQLite driver" \
     || fail "watchroom-relay does not depend on libqt6sql6-sqlite"
 dpkg-deb -e "$relay_deb" "$tmp/relay-control"
@@ -184,8 +185,11 @@ done
 tgz=("$tmp/out/watchroom-$version-Linux-relay.tar.gz")
 if [[ -f ${tgz[0]} ]]; then
     listing=$(tar -tzf "${tgz[0]}")
+    # Read whole before grep: `tar | grep -q` under pipefail fails when grep is done first and
+    # tar's next write gets SIGPIPE (it did once, on a busy machine).
+    service=$(tar -xzOf "${tgz[0]}" --wildcards '*/watchroom-relay.service')
     if grep -q 'usr/bin/watchroom-relay$' <<<"$listing" && grep -q 'etc/watchroom/relay.conf$' <<<"$listing" \
-            && tar -xzOf "${tgz[0]}" --wildcards '*/watchroom-relay.service' | grep -q '^ExecStart=/usr/bin/'; then
+            && grep -q '^ExecStart=/usr/bin/' <<<"$service"; then
         pass "TGZ has the package layout"
     else
         fail "TGZ layout: $(head -20 <<<"$listing")"
@@ -195,7 +199,8 @@ else
 fi
 if [[ $generators == *RPM* ]]; then
     rpm=("$tmp/out/watchroom-relay-$version-"*.rpm)
-    if [[ -f ${rpm[0]} ]] && rpm -qp --configfiles "${rpm[0]}" 2>/dev/null | grep -qx /etc/watchroom/relay.conf; then
+    if [[ -f ${rpm[0]} ]] && grep -qx /etc/watchroom/relay.conf \
+            <<<"$(rpm -qp --configfiles "${rpm[0]}" 2>/dev/null)"; then
         pass "RPM built, relay.conf marked %config"
     else
         fail "RPM: $(ls "$tmp/out")"
