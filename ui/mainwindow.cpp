@@ -2430,7 +2430,12 @@ void MainWindow::setPanelThresholdAlert(const QString &panelId, ThresholdAlert a
         settings.remove(key);
     else
         settings.setValue(key, map);
-    m_thresholdAlertModesKey.clear(); // read again
+    if (m_thresholdAlertModesKey == key) {
+        if (alert == ThresholdAlert::Above)
+            m_thresholdAlertModes.remove(panelId);
+        else
+            m_thresholdAlertModes.insert(panelId, alert);
+    }
     // A new direction is a new question: its first crossing is news.
     m_thresholdAlerts.forget(panelId);
     if (ChartPanel *p = panel(panelId))
@@ -2502,11 +2507,15 @@ void MainWindow::evaluateThresholdAlert(const QString &panelId)
             ->setToolTip(tr("Marks the crossing on the chart for everyone on the board"));
     }
     m_lastAlertedPanel = panelId;
-    if (!desktopNotificationsEnabled() || !m_thresholdAlerts.takeNotification(panelId, m_clock()))
-        return;
-    if (m_notifier)
+    if (desktopNotificationsEnabled() && m_thresholdAlerts.takeNotification(panelId, m_clock()))
         //: Title of the desktop notification when a threshold alerts
-        m_notifier->notify(tr("Threshold crossed"), message);
+        notifyDesktop(tr("Threshold crossed"), message);
+}
+
+void MainWindow::notifyDesktop(const QString &title, const QString &text)
+{
+    if (m_notifier)
+        m_notifier->notify(title, text);
     QApplication::alert(this); // flashes the taskbar entry or bounces the Dock icon
 }
 
@@ -2615,10 +2624,8 @@ void MainWindow::updateStaleSeries(bool newlyStale)
         || now - m_staleNotifiedAtMs < ThresholdAlerts::kRenotifyMs)
         return;
     m_staleNotifiedAtMs = now;
-    if (m_notifier)
-        //: Title of the desktop notification when series stop reporting
-        m_notifier->notify(tr("Data stopped"), text);
-    QApplication::alert(this);
+    //: Title of the desktop notification when series stop reporting
+    notifyDesktop(tr("Data stopped"), text);
 }
 
 void MainWindow::showAlertedPanel()

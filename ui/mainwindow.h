@@ -332,6 +332,9 @@ private:
     // its alert (setPanelThresholdAlert).
     void evaluateThresholdAlert(const QString &panelId);
     void showAlertedPanel(); // a click on the notification
+    // A desktop notification (DesktopNotifier) and the window's request for attention; the
+    // callers decide whether (Settings → Alerts, their pacing).
+    void notifyDesktop(const QString &title, const QString &text);
     void updateStaleSeries(bool newlyStale);
     // Through the session (shared) when there is one, else into the local store.
     void saveAnnotation(const session::Annotation &a);

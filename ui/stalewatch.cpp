@@ -3,6 +3,7 @@
 #include "timeseries.h"
 
 #include <algorithm>
+#include <array>
 
 namespace wr {
 
@@ -10,13 +11,14 @@ bool StaleWatch::observe(const QString &seriesId, const QList<Sample> &newest)
 {
     if (newest.size() < kPaceSamples)
         return forget(seriesId);
-    QList<qint64> intervals;
-    intervals.reserve(kPaceSamples - 1);
-    for (qsizetype i = newest.size() - kPaceSamples + 1; i < newest.size(); ++i)
-        intervals.append(newest.at(i).t - newest.at(i - 1).t);
+    // Called for every arrival of points: no allocation here.
+    std::array<qint64, kPaceSamples - 1> intervals;
+    const qsizetype first = newest.size() - kPaceSamples + 1;
+    for (size_t k = 0; k < intervals.size(); ++k)
+        intervals[k] = newest.at(first + qsizetype(k)).t - newest.at(first + qsizetype(k) - 1).t;
     std::sort(intervals.begin(), intervals.end());
-    const qint64 median = intervals.at(intervals.size() / 2);
-    if (median <= 0 || intervals.last() > kMaxJitter * median)
+    const qint64 median = intervals[intervals.size() / 2];
+    if (median <= 0 || intervals.back() > kMaxJitter * median)
         return forget(seriesId);
     const qint64 lastT = newest.last().t;
     m_paces.insert(seriesId, Pace { lastT, std::max(kMinMs, kMissedIntervals * median) });
